@@ -1,0 +1,56 @@
+// Kernel-internal scheduler interface, used by the task API and every kernel object.
+#pragma once
+#include "ready_queue.hpp"
+#include "tern/task.hpp"
+#include "tern/wait_queue.hpp"
+
+namespace tern::kernel {
+
+struct CriticalSection {
+    CriticalSection() : saved(port::irq_save()) {}
+    ~CriticalSection() { port::irq_restore(saved); }
+    CriticalSection(const CriticalSection&) = delete;
+    CriticalSection& operator=(const CriticalSection&) = delete;
+    port::IrqState saved;
+};
+
+struct State {
+    ReadyQueue ready;
+    Task* timeouts;   // blocked tasks with a deadline, earliest first
+    Task* registry;   // every live task
+    Tick ticks;
+    uint32_t switches;
+    uint32_t slice_left;
+    bool running;
+};
+extern State k;
+
+inline Task* current() { return tern_sched.current; }
+
+// Picks the highest ready task; when it is not the running one, checks the running
+// task's stack guard and asks the port for a switch (taken when interrupts open).
+void reschedule();
+
+// Blocks the running task on q (may be null: a plain delay) for at most `timeout`
+// ticks (forever = no deadline). Call inside a critical section with timeout != 0;
+// the switch happens when the section ends, after which the result is
+// current()->wait_result: ok (woken), timeout or deleted.
+void block_current(WaitQueue* q, Tick timeout);
+
+// Ends t's wait with result r and makes it ready (or suspended, if it was suspended
+// while blocked). Does not reschedule: the caller does once it has woken all it wakes.
+void wake(Task& t, Result r);
+
+// Moves t to another effective priority, keeping every list it is on in order.
+void change_priority(Task& t, Priority p);
+
+// Removes t from the ready list, wait queue and timeout list: the first step of
+// delete, suspend and fault handling.
+void detach(Task& t);
+
+void stack_fill(Task& t);
+bool stack_guard_intact(const Task& t);
+uint32_t stack_high_water(const Task& t);
+void report_stack_overflow(Task& t);
+
+}  // namespace tern::kernel
