@@ -27,7 +27,7 @@ void on_fault(const FaultReport& r) {
     char* top = const_cast<char*>(&here) - 256;  // clear of this frame and memset's
     char* bottom = reinterpret_cast<char*>(floor) + 4;
     memset(bottom, 0x5A, static_cast<size_t>(top - bottom));
-    yield();  // the switch finds the guard broken
+    delay(1);  // the switch away finds the guard broken
 }
 
 void greedy_main(void*) {

@@ -5,6 +5,7 @@
 #pragma once
 #include <pthread.h>
 #include <semaphore.h>
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,6 +25,7 @@ struct TaskData {
     int tid;     // Linux thread id, for the tick signal
     bool started;
     bool die;    // set when the control block is reused: the parked thread exits
+    sigjmp_buf exit_jump;  // back to the thread's start, to end it without unwinding
     void (*entry)(void*);
     void* arg;
 };
