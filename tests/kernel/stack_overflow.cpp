@@ -24,7 +24,8 @@ void on_fault(const FaultReport& r) {
 // the guard at the bottom of the stack, is written.
 [[gnu::noinline]] void use_stack_down_to(uintptr_t floor) {
     volatile char here = 0;
-    char* top = const_cast<char*>(&here) - 256;  // clear of this frame and memset's
+    // Clear of this frame and memset's own (computed as an address, not an index).
+    char* top = reinterpret_cast<char*>(reinterpret_cast<uintptr_t>(&here) - 256);
     char* bottom = reinterpret_cast<char*>(floor) + 4;
     memset(bottom, 0x5A, static_cast<size_t>(top - bottom));
     delay(1);  // the switch away finds the guard broken

@@ -1,0 +1,202 @@
+// Cortex-M port: task frames, first-task start, the SysTick tick with tickless idle,
+// software interrupts and fault capture.
+//
+// Time always comes from the board's free-running counter: the tick interrupt only says
+// "look at the counter", so no interrupt latency or tickless sleep can make kernel time
+// drift. SysTick is never reprogrammed after start (only its interrupt is switched off
+// while idle), so its interrupts keep one phase; the kernel's tick grid is set from the
+// first SysTick interrupt, a quarter tick before it, so that every later interrupt
+// lands just after a grid boundary and announces exactly that tick.
+#include "tern/port.hpp"
+
+#include "tern/board.hpp"
+#include "tern/config.hpp"
+#include "tern/task.hpp"
+
+extern "C" uint32_t __stack_top[];
+
+namespace tern::port {
+
+namespace {
+
+struct SysTickRegs {
+    volatile uint32_t ctrl, load, val, calib;
+};
+SysTickRegs& systick() { return *reinterpret_cast<SysTickRegs*>(0xE000E010u); }
+volatile uint32_t& reg(uintptr_t a) { return *reinterpret_cast<volatile uint32_t*>(a); }
+
+constexpr uint32_t shpr3 = 0xE000ED20u;
+constexpr uint32_t systick_on = 7;      // enable, interrupt, processor clock
+constexpr uint32_t systick_silent = 5;  // enable, processor clock, no interrupt
+
+constexpr uint32_t cycles_per_tick = board::cpu_hz / config::tick_hz;
+static_assert(board::cpu_hz == board::counter_hz, "counter and SysTick share the CPU clock");
+static_assert(cycles_per_tick <= 0x1000000u, "tick period exceeds SysTick's 24 bits");
+
+uint32_t announced;     // counter value at the last tick boundary announced
+bool grid_set;          // the first SysTick interrupt has fixed the grid's phase
+constexpr uint32_t grid_margin = cycles_per_tick / 4;
+uint32_t last_raw;      // counter value when counter64 was last brought up to date
+uint64_t counter64;     // the counter extended to 64 bits
+uint64_t counter_at_start;
+IrqHandler soft_handlers[soft_irq_count];
+
+void extend_counter(uint32_t raw) {
+    counter64 += raw - last_raw;
+    last_raw = raw;
+}
+
+// Whole ticks since the last announcement, moving the announcement point forward.
+Tick take_elapsed(uint32_t now) {
+    Tick n = (now - announced) / cycles_per_tick;
+    announced += n * cycles_per_tick;
+    return n;
+}
+
+}  // namespace
+
+void* stack_init(Task&, uint8_t* base, size_t bytes, TaskEntry entry, void* arg) {
+    uint32_t* top = reinterpret_cast<uint32_t*>(
+        (reinterpret_cast<uintptr_t>(base) + bytes) & ~uintptr_t{7});
+    uint32_t* sp = top - 16;
+    for (int i = 0; i < 8; ++i) sp[i] = 0;  // r4-r11
+    sp[8] = reinterpret_cast<uint32_t>(arg);  // r0
+    sp[9] = sp[10] = sp[11] = sp[12] = 0;     // r1-r3, r12
+    sp[13] = reinterpret_cast<uint32_t>(&kernel::task_exit);  // lr: entry returned
+    sp[14] = reinterpret_cast<uint32_t>(entry) & ~1u;         // pc
+    sp[15] = 0x01000000u;                                     // xpsr: Thumb
+    return sp;
+}
+
+void task_release(Task&) {}
+
+[[noreturn]] void start_first_task() {
+    // PendSV and SysTick at the lowest priority: a switch never preempts an ISR.
+    reg(shpr3) |= 0xFFFF0000u;
+    asm volatile(
+        "msr msp, %0\n\t"  // the startup stack is no longer needed
+        "cpsie i\n\t"
+        "svc 0\n\t" ::"r"(__stack_top)
+        : "memory");
+    __builtin_unreachable();
+}
+
+void tick_start() {
+    uint32_t now = board::counter();
+    announced = last_raw = now;
+    counter_at_start = counter64;
+    SysTickRegs& st = systick();
+    st.ctrl = 0;
+    st.load = cycles_per_tick - 1;
+    st.val = 0;
+    st.ctrl = systick_on;
+}
+
+Tick tickless_max_ticks() { return board::wake_timer_max_cycles / cycles_per_tick - 1; }
+
+Tick tickless_sleep(Tick max_ticks) {
+    if (!grid_set) {
+        wait_for_interrupt();
+        return 0;
+    }
+    SysTickRegs& st = systick();
+    st.ctrl = systick_silent;
+    uint32_t now = board::counter();
+    uint32_t wait = announced + max_ticks * cycles_per_tick - now;
+    if (wait == 0 || wait > board::wake_timer_max_cycles) wait = 1;  // already due
+    board::wake_timer_arm(wait);
+    asm volatile("dsb\n\twfi" ::: "memory");  // PRIMASK set: wakes, but no ISR runs yet
+    board::wake_timer_disarm();
+    st.ctrl = systick_on;
+    now = board::counter();
+    extend_counter(now);
+    return take_elapsed(now);
+}
+
+void wait_for_interrupt() { asm volatile("dsb\n\twfi" ::: "memory"); }
+
+Tick hardware_ticks() {
+    IrqState s = irq_save();
+    extend_counter(board::counter());
+    uint64_t elapsed = counter64 - counter_at_start;
+    irq_restore(s);
+    return static_cast<Tick>(elapsed / cycles_per_tick);
+}
+
+void irq_attach(unsigned n, IrqHandler handler) {
+    if (n >= soft_irq_count) return;
+    soft_handlers[n] = handler;
+    unsigned line = board::soft_irq_base + n;
+    reg(0xE000E100u + 4 * (line / 32)) = 1u << (line % 32);  // NVIC ISER
+}
+
+void irq_trigger(unsigned n) {
+    if (n >= soft_irq_count) return;
+    reg(0xE000EF00u) = board::soft_irq_base + n;  // NVIC STIR
+}
+
+void console_write(const char* s, size_t n) {
+    for (size_t i = 0; i < n; ++i) board::console_putc(s[i]);
+}
+
+[[noreturn]] void reset() {
+    reg(0xE000ED0Cu) = 0x05FA0004u;  // AIRCR: VECTKEY | SYSRESETREQ
+    for (;;) {
+    }
+}
+
+[[noreturn]] void halt() {
+    irq_save();
+    for (;;) asm volatile("wfi");
+}
+
+}  // namespace tern::port
+
+// ---- interrupt handlers --------------------------------------------------------
+
+extern "C" void SysTick_Handler() {
+    using namespace tern::port;
+    IrqState s = irq_save();
+    uint32_t now = tern::board::counter();
+    extend_counter(now);
+    if (!grid_set) {
+        announced = now - grid_margin;
+        grid_set = true;
+    }
+    tern::Tick n = take_elapsed(now);
+    if (n != 0) tern::kernel::tick_announce(n);
+    irq_restore(s);
+}
+
+// Every external interrupt: the software-interrupt lines go to their attached handler.
+extern "C" void tern_external_irq() {
+    using namespace tern::port;
+    uint32_t ipsr;
+    asm volatile("mrs %0, ipsr" : "=r"(ipsr));
+    unsigned line = ipsr - 16;
+    unsigned n = line - tern::board::soft_irq_base;
+    if (n < soft_irq_count && soft_handlers[n] != nullptr) soft_handlers[n]();
+}
+
+extern "C" [[noreturn]] void tern_fault_report(const uint32_t* frame, const uint32_t* r4_r11,
+                                                uint32_t exc_return) {
+    using tern::port::FaultInfo;
+    uint32_t vect;
+    asm volatile("mrs %0, ipsr" : "=r"(vect));
+    static const char* const names[] = {"?",        "?",         "NMI",        "HardFault",
+                                        "MemManage", "BusFault", "UsageFault"};
+    FaultInfo f{};
+    f.what = vect < 7 ? names[vect] : "fault";
+    auto add = [&f](const char* name, uint32_t v) { f.regs[f.count++] = {name, v}; };
+    static const char* const low[] = {"r0", "r1", "r2", "r3", "r12", "lr", "pc", "xpsr"};
+    for (int i = 0; i < 8; ++i) add(low[i], frame[i]);
+    static const char* const high[] = {"r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11"};
+    for (int i = 0; i < 8; ++i) add(high[i], r4_r11[i]);
+    add("sp", reinterpret_cast<uint32_t>(frame) + 32);
+    add("excret", exc_return);
+    add("cfsr", tern::port::reg(0xE000ED28u));
+    add("hfsr", tern::port::reg(0xE000ED2Cu));
+    add("mmfar", tern::port::reg(0xE000ED34u));
+    add("bfar", tern::port::reg(0xE000ED38u));
+    tern::kernel::cpu_fault(f);
+}

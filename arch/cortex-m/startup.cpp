@@ -1,0 +1,71 @@
+// Cortex-M reset and vector table. The linker script of every Cortex-M board defines
+// __stack_top, __data_load, __data_start, __data_end, __bss_start, __bss_end.
+#include <stdint.h>
+#include <string.h>
+
+#include "tern/board.hpp"
+
+extern "C" {
+extern uint32_t __stack_top[];
+extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[];
+extern void (*__init_array_start[])();
+extern void (*__init_array_end[])();
+
+int main();
+void PendSV_Handler();
+void SVC_Handler();
+void SysTick_Handler();
+void tern_fault_entry();
+void tern_external_irq();
+
+[[noreturn]] void Reset_Handler() {
+    memcpy(__data_start, __data_load,
+           static_cast<size_t>(reinterpret_cast<char*>(__data_end) -
+                               reinterpret_cast<char*>(__data_start)));
+    memset(__bss_start, 0,
+           static_cast<size_t>(reinterpret_cast<char*>(__bss_end) -
+                               reinterpret_cast<char*>(__bss_start)));
+    tern::board::init();
+    for (auto* f = __init_array_start; f != __init_array_end; ++f) (*f)();
+    main();
+    for (;;) {
+    }
+}
+
+[[noreturn]] void Unexpected_Handler() {
+    for (;;) {
+    }
+}
+
+using Vector = void (*)();
+
+[[gnu::section(".isr_vector"), gnu::used]] const Vector vector_table[16 + tern::board::irq_count] = {
+    reinterpret_cast<Vector>(__stack_top),
+    Reset_Handler,
+    Unexpected_Handler,  // NMI
+    tern_fault_entry,    // HardFault
+    tern_fault_entry,    // MemManage
+    tern_fault_entry,    // BusFault
+    tern_fault_entry,    // UsageFault
+    nullptr, nullptr, nullptr, nullptr,
+    SVC_Handler,
+    Unexpected_Handler,  // DebugMon
+    nullptr,
+    PendSV_Handler,
+    SysTick_Handler,
+    // External interrupts: filled in below.
+};
+}
+
+namespace {
+// The external entries all point at one dispatcher; a constexpr loop cannot fill a
+// C array initialiser, so the table's tail is patched by this constant-initialised copy.
+struct ExternalVectors {
+    void (*v[tern::board::irq_count])();
+    constexpr ExternalVectors() : v() {
+        for (auto& e : v) e = tern_external_irq;
+    }
+};
+}  // namespace
+
+[[gnu::section(".isr_vector_ext"), gnu::used]] constexpr ExternalVectors external_vectors{};
