@@ -25,6 +25,7 @@ enum class TaskState : uint8_t {
 };
 
 class WaitQueue;
+class Mutex;
 
 // The task control block. Its fields belong to the kernel; the application only
 // allocates it (statically) and passes it to task_create.
@@ -37,6 +38,8 @@ struct Task {
     Task* queue_next;  // a WaitQueue's links (priority order)
     Task* queue_prev;
     WaitQueue* waiting_on;
+    Mutex* blocked_mutex;  // the mutex whose queue this task waits in (priority inheritance)
+    Mutex* mutexes_held;   // mutexes this task owns, most recently locked first
     Task* registry_next;  // every live task, for find and iteration
     const char* name;
     uint8_t* stack_base;

@@ -72,7 +72,10 @@ void block_current(WaitQueue* q, Tick timeout) {
 }
 
 void wake(Task& t, Result r) {
-    if (t.waiting_on != nullptr) t.waiting_on->remove(t);
+    if (t.waiting_on != nullptr) {
+        t.waiting_on->remove(t);
+        if (t.blocked_mutex != nullptr) mutex_waiter_left(t);
+    }
     timeouts_remove(t);
     t.wait_result = r;
     if (t.is_suspended) {
@@ -85,11 +88,20 @@ void wake(Task& t, Result r) {
 
 void detach(Task& t) {
     if (t.state == TaskState::ready) k.ready.remove(t);
-    if (t.waiting_on != nullptr) t.waiting_on->remove(t);
+    if (t.waiting_on != nullptr) {
+        t.waiting_on->remove(t);
+        if (t.blocked_mutex != nullptr) mutex_waiter_left(t);
+    }
     timeouts_remove(t);
+    if (t.mutexes_held != nullptr) mutex_owner_gone(t);
 }
 
 void change_priority(Task& t, Priority p) {
+    set_effective_priority(t, p);
+    if (t.blocked_mutex != nullptr) mutex_waiter_moved(t);
+}
+
+void set_effective_priority(Task& t, Priority p) {
     if (t.priority == p) return;
     if (t.state == TaskState::ready) {
         k.ready.remove(t);

@@ -41,8 +41,21 @@ void block_current(WaitQueue* q, Tick timeout);
 // while blocked). Does not reschedule: the caller does once it has woken all it wakes.
 void wake(Task& t, Result r);
 
-// Moves t to another effective priority, keeping every list it is on in order.
+// Moves t to another effective priority, keeping every list it is on in order; when t
+// waits for a mutex, the boost it gives the owner (and down the chain) follows.
 void change_priority(Task& t, Priority p);
+// The same without following the mutex chain (priority inheritance's own step).
+void set_effective_priority(Task& t, Priority p);
+
+// Priority inheritance hooks (mutex.cpp). A task left a mutex's wait queue without
+// getting the mutex (timeout, delete): its owner's priority is recomputed.
+void mutex_waiter_left(Task& t);
+// t's priority changed while it waits for a mutex: the owner chain follows.
+void mutex_waiter_moved(Task& t);
+// t (deleted or faulted) still owns mutexes: each passes to its next waiter.
+void mutex_owner_gone(Task& t);
+// t's effective priority = max(base, highest waiter of each mutex it holds), propagated.
+void priority_recompute(Task& t);
 
 // Removes t from the ready list, wait queue and timeout list: the first step of
 // delete, suspend and fault handling.

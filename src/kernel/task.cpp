@@ -67,6 +67,8 @@ Result task_create(Task& t, const char* name, TaskEntry entry, void* arg, Priori
     t.stack_bytes = static_cast<uint32_t>(hi - lo);
     t.priority = t.base_priority = priority;
     t.waiting_on = nullptr;
+    t.blocked_mutex = nullptr;
+    t.mutexes_held = nullptr;
     t.timed = false;
     t.is_suspended = false;
     t.run_ticks = 0;
@@ -128,9 +130,12 @@ Result task_set_priority(Task* task, Priority p) {
     Task* t = resolve(task);
     if (!live(t) || is_idle(*t)) return Result::invalid;
     // An inherited boost above the new base stays until the mutex that caused it is released.
-    bool boosted = t->priority > t->base_priority;
     t->base_priority = p;
-    if (!boosted || p > t->priority) change_priority(*t, p);
+    if (t->mutexes_held != nullptr) {
+        priority_recompute(*t);
+    } else {
+        change_priority(*t, p);
+    }
     reschedule();
     return Result::ok;
 }
