@@ -4,9 +4,13 @@
 // Time always comes from the board's free-running counter: the tick interrupt only says
 // "look at the counter", so no interrupt latency or tickless sleep can make kernel time
 // drift. SysTick is never reprogrammed after start (only its interrupt is switched off
-// while idle), so its interrupts keep one phase; the kernel's tick grid is set from the
-// first SysTick interrupt, a quarter tick before it, so that every later interrupt
-// lands just after a grid boundary and announces exactly that tick.
+// while idle), so its interrupts keep one phase, and the kernel's tick grid is set a
+// quarter tick before it: every SysTick interrupt lands just after a grid boundary and
+// announces exactly that tick, even when a critical section delays it a little.
+//
+// The idle task always sleeps through tickless_sleep, woken by the board's one-shot
+// timer, never by SysTick: under QEMU -icount a WFI misses the first SysTick wrap and
+// sleeps two periods (seen with QEMU 7.2), while the one-shot timer wakes it on time.
 #include "tern/port.hpp"
 
 #include "tern/board.hpp"
@@ -34,7 +38,6 @@ static_assert(board::cpu_hz == board::counter_hz, "counter and SysTick share the
 static_assert(cycles_per_tick <= 0x1000000u, "tick period exceeds SysTick's 24 bits");
 
 uint32_t announced;     // counter value at the last tick boundary announced
-bool grid_set;          // the first SysTick interrupt has fixed the grid's phase
 constexpr uint32_t grid_margin = cycles_per_tick / 4;
 uint32_t last_raw;      // counter value when counter64 was last brought up to date
 uint64_t counter64;     // the counter extended to 64 bits
@@ -83,8 +86,9 @@ void task_release(Task&) {}
 
 void tick_start() {
     uint32_t now = board::counter();
-    announced = last_raw = now;
-    counter_at_start = counter64;
+    last_raw = now;
+    announced = now - grid_margin;
+    counter_at_start = counter64 - grid_margin;
     SysTickRegs& st = systick();
     st.ctrl = 0;
     st.load = cycles_per_tick - 1;
@@ -95,10 +99,6 @@ void tick_start() {
 Tick tickless_max_ticks() { return board::wake_timer_max_cycles / cycles_per_tick - 1; }
 
 Tick tickless_sleep(Tick max_ticks) {
-    if (!grid_set) {
-        wait_for_interrupt();
-        return 0;
-    }
     SysTickRegs& st = systick();
     st.ctrl = systick_silent;
     uint32_t now = board::counter();
@@ -159,10 +159,6 @@ extern "C" void SysTick_Handler() {
     IrqState s = irq_save();
     uint32_t now = tern::board::counter();
     extend_counter(now);
-    if (!grid_set) {
-        announced = now - grid_margin;
-        grid_set = true;
-    }
     tern::Tick n = take_elapsed(now);
     if (n != 0) tern::kernel::tick_announce(n);
     irq_restore(s);
