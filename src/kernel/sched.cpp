@@ -152,12 +152,8 @@ Stack<config::idle_stack_bytes> idle_stack;
             Tick until = k.timeouts ? k.timeouts->wake - k.ticks : forever;
             Tick cap = port::tickless_max_ticks();
             if (until > cap) until = cap;
-            if (until > 1) {
-                Tick slept = port::tickless_sleep(until);
-                if (slept != 0) tick_announce(slept);
-            } else {
-                port::wait_for_interrupt();
-            }
+            Tick slept = port::tickless_sleep(until);
+            if (slept != 0) tick_announce(slept);
         } else if (alone) {
             port::wait_for_interrupt();
         }
