@@ -1,0 +1,31 @@
+// The seed's one-command-at-a-time registration, for C code and ports of seed apps. Its
+// table lives in this file, so an image that never calls it does not pay its RAM.
+#include "tern/shell.h"
+
+#include "tern/shell.hpp"
+
+namespace {
+tern::shell::Command table[SHELL_MAX_COMMANDS];
+tern::shell::CommandGroup group{table, 0};
+}  // namespace
+
+extern "C" {
+
+int shell_register_cmd(const char* name, shell_cmd_fn handler, const char* help) {
+    if (name == nullptr || handler == nullptr || group.count >= SHELL_MAX_COMMANDS) return -1;
+    table[group.count] = {name, handler, help, nullptr, nullptr};
+    ++group.count;
+    tern::shell::register_commands(group);
+    return 0;
+}
+
+int shell_exec(const char* line) { return tern::shell::exec(line); }
+
+void shell_set_prompt(const char* prompt) { tern::shell::set_prompt(prompt); }
+
+int shell_start(const shell_io_t* io) {
+    if (io == nullptr) return -1;
+    return tern::shell::start({io->getc, io->write, io->ctx}) ? 0 : -1;
+}
+
+}  // extern "C"

@@ -1,0 +1,44 @@
+// The command table is a chain of groups owned by the subsystems that register them, so
+// the shell spends no RAM per command and a subsystem's commands stay in flash.
+#include <string.h>
+
+#include "tern/shell.hpp"
+
+namespace tern::shell {
+
+namespace {
+CommandGroup* first_group = nullptr;
+CommandGroup* last_group = nullptr;
+}  // namespace
+
+void register_commands(CommandGroup& group) {
+    for (CommandGroup* g = first_group; g != nullptr; g = g->next) {
+        if (g == &group) return;
+    }
+    group.next = nullptr;
+    if (last_group == nullptr) {
+        first_group = &group;
+    } else {
+        last_group->next = &group;
+    }
+    last_group = &group;
+}
+
+const Command* command_at(unsigned index) {
+    for (CommandGroup* g = first_group; g != nullptr; g = g->next) {
+        if (index < g->count) return &g->commands[index];
+        index -= g->count;
+    }
+    return nullptr;
+}
+
+// The first registration of a name wins: a later one cannot hijack a built-in.
+const Command* find_command(const char* name) {
+    const Command* c;
+    for (unsigned i = 0; (c = command_at(i)) != nullptr; ++i) {
+        if (strcmp(c->name, name) == 0) return c;
+    }
+    return nullptr;
+}
+
+}  // namespace tern::shell

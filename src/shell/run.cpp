@@ -1,0 +1,38 @@
+// The interactive loop and the shell task. Input is polled: a byte stream need offer no
+// more than "is there a byte?", and a one-tick delay while idle costs the system nothing
+// measurable at the shell's (lowest useful) priority.
+#include "session.hpp"
+#include "tern/task.hpp"
+
+namespace tern::shell {
+
+void run(const Io& io) {
+    session::open(io);
+    while (session::pump()) delay(1);
+}
+
+namespace {
+
+Task shell_task;
+Stack<SHELL_STACK_BYTES> shell_stack;
+Io shell_io;
+
+void shell_main(void*) {
+    for (;;) {
+        run(shell_io);
+        delay(ms_to_ticks(100));  // the stream closed: reopen it, without spinning
+    }
+}
+
+}  // namespace
+
+bool start(const Io& io) {
+    shell_io = io;
+    register_core_commands();
+    register_task_commands();
+    register_system_commands();
+    return task_create(shell_task, "shell", shell_main, nullptr, SHELL_PRIORITY, shell_stack) ==
+           Result::ok;
+}
+
+}  // namespace tern::shell
