@@ -12,7 +12,9 @@ void History::drop_oldest() {
 }
 
 void History::add(const char* line, size_t n) {
-    if (depth == 0 || n == 0 || n + 1 > capacity) return;
+    size_t blank = 0;
+    while (blank < n && line[blank] == ' ') ++blank;
+    if (depth == 0 || blank == n || n + 1 > capacity) return;  // nothing worth recalling
     const char* last = newest(0);
     if (last != nullptr && strlen(last) == n && memcmp(last, line, n) == 0) return;
     while (count_ >= depth || used_ + n + 1 > capacity) drop_oldest();

@@ -14,7 +14,7 @@ public:
     static constexpr unsigned depth = SHELL_HISTORY_DEPTH;
     static constexpr size_t capacity = SHELL_HISTORY_BYTES;
 
-    // Keeps `line` (not empty lines, not a repeat of the newest entry).
+    // Keeps `line` (not blank lines, not a repeat of the newest entry).
     void add(const char* line, size_t n);
     unsigned count() const { return count_; }
     // age 0 is the newest entry; null when there is no such entry.

@@ -58,7 +58,7 @@ Key KeyDecoder::feed(uint8_t b) {
             return csi_final(b);  // ESCOH, ESCOA, ... (keypad keys and F1-F4 decode to none)
         case State::csi:
             if (b >= '0' && b <= '9') {
-                if (!first_param_done_ && param_ < 100) {
+                if (!first_param_done_ && param_ < 25) {  // saturates below 256
                     param_ = static_cast<uint8_t>(param_ * 10 + (b - '0'));
                 }
             } else if (b >= 0x40 && b <= 0x7e) {

@@ -8,6 +8,8 @@ namespace tern::shell {
 
 void Completion::offer(const char* candidate) {
     if (candidate == nullptr || strncmp(candidate, word_, word_len_) != 0) return;
+    // A repeat of the first match (two tasks of one name) must not make it ambiguous.
+    if (first_ != nullptr && strcmp(candidate, first_) == 0) return;
     ++count_;
     if (first_ == nullptr) {
         first_ = candidate;

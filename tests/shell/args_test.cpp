@@ -1,0 +1,66 @@
+// Splitting command lines: words, quotes, escapes, and the limits.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "args.hpp"
+
+using tern::shell::split_args;
+using tern::shell::SplitError;
+
+namespace {
+
+std::vector<std::string> split(const std::string& line, int max = 16,
+                               SplitError* error_out = nullptr) {
+    std::vector<char> buf(line.begin(), line.end());
+    buf.push_back('\0');
+    std::vector<char*> argv(static_cast<size_t>(max) + 1, nullptr);
+    SplitError error;
+    int argc = split_args(buf.data(), argv.data(), max, &error);
+    if (error_out != nullptr) *error_out = error;
+    std::vector<std::string> out;
+    if (argc < 0) return {"<error>"};
+    EXPECT_EQ(argv[static_cast<size_t>(argc)], nullptr);
+    for (int i = 0; i < argc; ++i) out.push_back(argv[static_cast<size_t>(i)]);
+    return out;
+}
+
+using Words = std::vector<std::string>;
+
+TEST(SplitArgs, Words) {
+    EXPECT_EQ(split("kill worker suspend"), (Words{"kill", "worker", "suspend"}));
+    EXPECT_EQ(split("  echo \t a   b  "), (Words{"echo", "a", "b"}));
+    EXPECT_EQ(split(""), Words{});
+    EXPECT_EQ(split("   "), Words{});
+}
+
+TEST(SplitArgs, Quotes) {
+    EXPECT_EQ(split("echo \"a b\"  'c  d'"), (Words{"echo", "a b", "c  d"}));
+    EXPECT_EQ(split("echo pre\"mid dle\"post"), (Words{"echo", "premid dlepost"}));
+    EXPECT_EQ(split("echo \"\" ''"), (Words{"echo", "", ""}));
+    EXPECT_EQ(split("echo \"it's\" 'say \"hi\"'"), (Words{"echo", "it's", "say \"hi\""}));
+}
+
+TEST(SplitArgs, Backslashes) {
+    EXPECT_EQ(split("echo a\\ b \\\"q\\\""), (Words{"echo", "a b", "\"q\""}));
+    EXPECT_EQ(split("echo \"x\\\"y\""), (Words{"echo", "x\"y"}));
+    EXPECT_EQ(split("echo 'x\\y'"), (Words{"echo", "x\\y"}));
+    EXPECT_EQ(split("echo end\\"), (Words{"echo", "end\\"}));
+}
+
+TEST(SplitArgs, UnterminatedQuoteIsAnError) {
+    SplitError e;
+    EXPECT_EQ(split("echo \"abc", 16, &e), Words{"<error>"});
+    EXPECT_EQ(e, SplitError::unterminated_quote);
+    EXPECT_EQ(split("echo 'abc", 16, &e), Words{"<error>"});
+}
+
+TEST(SplitArgs, TooManyArguments) {
+    SplitError e;
+    EXPECT_EQ(split("a b c", 3, &e), (Words{"a", "b", "c"}));
+    EXPECT_EQ(split("a b c d", 3, &e), Words{"<error>"});
+    EXPECT_EQ(e, SplitError::too_many);
+}
+
+}  // namespace
