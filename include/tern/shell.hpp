@@ -110,6 +110,7 @@ bool start(const Io& io);
 // Built-in command groups, registered by start() (and callable on their own):
 void register_core_commands();    // help clear echo history sleep
 void register_task_commands();    // ps top kill
-void register_system_commands();  // mem ver uptime reboot
+void register_memory_commands();  // mem (links the kernel heap)
+void register_system_commands();  // ver uptime reboot
 
 }  // namespace tern::shell

@@ -5,7 +5,7 @@
 #include "tern/task.hpp"
 
 #ifndef SHELL_TOP_MAX
-#define SHELL_TOP_MAX 32  // tasks `top` sorts (8 bytes of stack each)
+#define SHELL_TOP_MAX 16  // tasks `top` sorts (8 bytes of shell stack each)
 #endif
 
 namespace tern::shell {

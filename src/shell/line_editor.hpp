@@ -65,6 +65,8 @@ public:
     Event feed(uint8_t byte);
 
     const char* line() const { return buf_; }  // NUL-terminated
+    // The finished line, writable (for splitting in place) until the next begin().
+    char* take_line() { return buf_; }
     size_t length() const { return len_; }
     size_t cursor() const { return pos_; }
 

@@ -8,7 +8,7 @@
 namespace tern::shell {
 
 int printf(const char* fmt, ...) {
-    char buf[96];
+    char buf[84];  // a table row of an 80-column terminal, and CR LF
     va_list ap;
     va_start(ap, fmt);
     size_t wanted = vformat(buf, sizeof buf, fmt, ap);

@@ -30,6 +30,7 @@ bool start(const Io& io) {
     shell_io = io;
     register_core_commands();
     register_task_commands();
+    register_memory_commands();
     register_system_commands();
     return task_create(shell_task, "shell", shell_main, nullptr, SHELL_PRIORITY, shell_stack) ==
            Result::ok;

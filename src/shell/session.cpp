@@ -74,17 +74,11 @@ void set_prompt(const char* prompt) { prompt_text = prompt != nullptr ? prompt :
 
 void request_exit() { exit_requested = true; }
 
-int exec(const char* line) {
-    char copy[SHELL_LINE_MAX];
-    size_t n = strlen(line);
-    if (n >= sizeof copy) {
-        puts("error: line too long\r\n");
-        return exec_syntax;
-    }
-    memcpy(copy, line, n + 1);
+// Runs a line held in a writable buffer, splitting it in place.
+static int exec_in_place(char* line) {
     char* argv[SHELL_ARGV_MAX + 1];
     SplitError error;
-    int argc = split_args(copy, argv, SHELL_ARGV_MAX, &error);
+    int argc = split_args(line, argv, SHELL_ARGV_MAX, &error);
     if (argc < 0) {
         puts(error == SplitError::too_many ? "error: too many arguments\r\n"
                                            : "error: unterminated quote\r\n");
@@ -99,6 +93,17 @@ int exec(const char* line) {
     int result = c->handler(argc, argv);
     if (result != 0 && c->usage != nullptr) write_parts("usage: ", c->usage, "\r\n");
     return result;
+}
+
+int exec(const char* line) {
+    char copy[SHELL_LINE_MAX];
+    size_t n = strlen(line);
+    if (n >= sizeof copy) {
+        puts("error: line too long\r\n");
+        return exec_syntax;
+    }
+    memcpy(copy, line, n + 1);
+    return exec_in_place(copy);
 }
 
 namespace session {
@@ -121,7 +126,7 @@ bool pump() {
         if (event == LineEditor::Event::eof) return false;
         if (event == LineEditor::Event::line) {
             history_store.add(editor.line(), editor.length());
-            exec(editor.line());
+            exec_in_place(editor.take_line());  // already in the history: split it in place
             if (exit_requested) return false;
             editor.begin(prompt_text);
         }

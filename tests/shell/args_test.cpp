@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "args.hpp"
+#include <string.h>
 
 using tern::shell::split_args;
 using tern::shell::SplitError;
@@ -61,6 +62,29 @@ TEST(SplitArgs, TooManyArguments) {
     EXPECT_EQ(split("a b c", 3, &e), (Words{"a", "b", "c"}));
     EXPECT_EQ(split("a b c d", 3, &e), Words{"<error>"});
     EXPECT_EQ(e, SplitError::too_many);
+}
+
+}  // namespace
+
+#include "uptime_text.hpp"
+
+namespace {
+
+std::string uptime(uint32_t seconds) {
+    char buf[tern::shell::uptime_text_max];
+    size_t n = tern::shell::uptime_text(buf, seconds);
+    EXPECT_EQ(n, strlen(buf));
+    return buf;
+}
+
+TEST(UptimeText, HoursMinutesSecondsThenDays) {
+    EXPECT_EQ(uptime(0), "00:00:00");
+    EXPECT_EQ(uptime(59), "00:00:59");
+    EXPECT_EQ(uptime(3600 + 2 * 60 + 3), "01:02:03");
+    EXPECT_EQ(uptime(86399), "23:59:59");
+    EXPECT_EQ(uptime(86400), "1 day, 00:00:00");
+    EXPECT_EQ(uptime(2 * 86400 + 3 * 3600 + 4 * 60 + 5), "2 days, 03:04:05");
+    EXPECT_EQ(uptime(0xFFFFFFFFu), "49710 days, 06:28:15");
 }
 
 }  // namespace

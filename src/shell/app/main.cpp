@@ -32,6 +32,7 @@ void shell_main(void*) {
 int main() {
     tern::shell::register_core_commands();
     tern::shell::register_task_commands();
+    tern::shell::register_memory_commands();
     tern::shell::register_system_commands();
     tern::shell::register_commands(app_group);
     shell_app::demo_tasks_create();
