@@ -100,7 +100,6 @@ public:
 
     // The whole lexer state is plain data, so saving it is a copy (used to pre-count
     // array initializers).
-    struct Saved;
     uint32_t line() const { return line_; }
 
 private:

@@ -10,7 +10,7 @@ namespace tern::ccbpf {
 
 constexpr uint32_t kSnapshotMagic = 0x53424343u;  // "CCBS"
 constexpr uint16_t kSnapshotVersion = 1;
-constexpr uint32_t kSnapshotHeaderSize = 64;
+constexpr uint32_t kSnapshotHeaderSize = 72;
 
 // Bytes snapshot_save() will need for this VM's current state.
 size_t snapshot_size(const Vm& vm);

@@ -76,16 +76,12 @@ public:
     void set_trap(const char* what, uint32_t pc);
 
 private:
-    Status finish_builtin(uint32_t id, uint32_t nargs, uint32_t pc);
-    bool do_printf(uint32_t nargs, uint32_t pc);
-    bool read_cstr(uint32_t addr, const char** s, uint32_t* len);
-    void out(const char* s, size_t n) { host_->write(s, n); }
+    friend Status builtin(Vm& vm, uint32_t id, uint32_t nargs);
 
     ImageView image_{};
     uint8_t* mem_ = nullptr;
     uint32_t mem_size_ = 0;
     Host* host_ = nullptr;
-    // Per-function values the dispatch loop needs at CALL, copied out of the image.
     VmState state_{};
     char trap_[160] = {};
     char migrate_to_[kNodeNameSize] = {};

@@ -1,0 +1,337 @@
+// The code emitter: instruction encoding, evaluation-stack depth tracking, jump chains,
+// the line table, lazy operands (Val) and the peepholes that make one-pass code fast.
+#include <string.h>
+
+#include "compiler_internal.hpp"
+
+namespace tern::ccbpf {
+
+uint32_t Compiler::emit(Opcode op, int32_t imm, uint8_t a, int16_t b) {
+    if (failed()) return ncode;
+    uint64_t need = kImageHeaderSize + (uint64_t(ncode) + 1) * sizeof(Insn) + global_top;
+    if (need > out_cap) {
+        error_here("program too large for the output buffer (code)");
+        return ncode;
+    }
+    Insn& i = code[ncode];
+    i.op = op;
+    i.a = a;
+    i.b = b;
+    i.imm = imm;
+    int pops = kOpInfo[op].pops;
+    if (op == OP_CALLB) pops += imm;
+    depth += kOpInfo[op].pushes - pops;
+    if (depth > max_depth) max_depth = depth;
+    return ncode++;
+}
+
+uint32_t Compiler::here() {
+    barrier = ncode;
+    return ncode;
+}
+
+Insn* Compiler::last() { return (ncode > barrier && !failed()) ? &code[ncode - 1] : nullptr; }
+
+void Compiler::drop_last() {
+    Insn& i = code[ncode - 1];
+    int pops = kOpInfo[i.op].pops;
+    if (i.op == OP_CALLB) pops += i.imm;
+    depth -= kOpInfo[i.op].pushes - pops;
+    ncode--;
+}
+
+int32_t Compiler::emit_jump(Opcode op, int32_t chain) { return int32_t(emit(op, chain)); }
+
+void Compiler::patch_chain(int32_t chain, uint32_t target) {
+    if (failed()) return;
+    while (chain != kNoChain) {
+        int32_t next = code[chain].imm;
+        code[chain].imm = int32_t(target);
+        chain = next;
+    }
+    if (target == ncode) barrier = ncode;
+}
+
+void Compiler::mark_line(uint32_t line) {
+    if (failed()) return;
+    LineBlock* b = lines_tail;
+    if (b && b->n && b->e[b->n - 1].pc == ncode) {
+        b->e[b->n - 1].line = line;
+        last_line = line;
+        return;
+    }
+    if (line == last_line) return;
+    if (!b || b->n == 16) {
+        LineBlock* nb = static_cast<LineBlock*>(arena->alloc(sizeof(LineBlock)));
+        if (!nb) {
+            error_here("out of compiler memory (line table)");
+            return;
+        }
+        if (b) b->next = nb;
+        else lines = nb;
+        lines_tail = b = nb;
+    }
+    b->e[b->n++] = LineEntry{ncode, line};
+    last_line = line;
+}
+
+static Opcode load_op(const Type* t) {
+    switch (t->kind) {
+        case TY_I8: return OP_LD8S;
+        case TY_U8: case TY_BOOL: return OP_LD8U;
+        case TY_I16: return OP_LD16S;
+        case TY_U16: return OP_LD16U;
+        default: return OP_LD32;
+    }
+}
+
+static Opcode store_op(const Type* t) {
+    switch (t->size) {
+        case 1: return OP_ST8;
+        case 2: return OP_ST16;
+        default: return OP_ST32;
+    }
+}
+
+void Compiler::load(Val& v) {
+    Type* t = v.t;
+    if (t->kind == TY_STRUCT) {
+        error_here("a struct value cannot be used here");
+        v.k = V_ACC;
+        return;
+    }
+    if (t->kind == TY_VOID && v.k != V_ACC && v.k != V_CONST) {
+        error_here("void value used in an expression");
+        v.k = V_ACC;
+        return;
+    }
+    bool array = t->kind == TY_ARRAY;
+    switch (v.k) {
+        case V_CONST:
+        case V_ADDR:
+            emit(OP_LI, v.v);
+            break;
+        case V_LOCAL:
+            if (array) emit(OP_LEAL, v.v);
+            else if (t->size == 4) emit(OP_LDL, v.v);
+            else {
+                emit(OP_LEAL, v.v);
+                emit(load_op(t));
+            }
+            break;
+        case V_GLOBAL:
+            if (array) emit(OP_LI, v.v);
+            else if (t->size == 4) emit(OP_LDG, v.v);
+            else {
+                emit(OP_LI, v.v);
+                emit(load_op(t));
+            }
+            break;
+        case V_MEM:
+            if (!array) emit(load_op(t));
+            break;
+        case V_ACC:
+            break;
+        case V_FUNC:
+        case V_BUILTIN:
+            error_here("function pointers are not supported (call the function instead)");
+            break;
+    }
+    if (array) v.t = pointer_to(t->base);
+    v.k = V_ACC;
+}
+
+void Compiler::load_address(Val& v) {
+    switch (v.k) {
+        case V_LOCAL: emit(OP_LEAL, v.v); break;
+        case V_GLOBAL: emit(OP_LI, v.v); break;
+        case V_MEM: break;
+        case V_FUNC:
+        case V_BUILTIN: error_here("function pointers are not supported"); break;
+        default: error_here("expected an lvalue (cannot take the address of a value)"); break;
+    }
+    v.k = V_ACC;
+    v.t = pointer_to(v.t);
+}
+
+static int32_t fold_convert(int32_t v, const Type* to) {
+    switch (to->kind) {
+        case TY_BOOL: return v != 0;
+        case TY_I8: return int8_t(v);
+        case TY_U8: return uint8_t(v);
+        case TY_I16: return int16_t(v);
+        case TY_U16: return uint16_t(v);
+        default: return v;
+    }
+}
+
+// Does every value of `from` fit `to` unchanged (so no instruction is needed)?
+static bool fits(const Type* from, const Type* to) {
+    auto range = [](const Type* t, int64_t* lo, int64_t* hi) {
+        switch (t->kind) {
+            case TY_BOOL: *lo = 0; *hi = 1; return;
+            case TY_I8: *lo = -128; *hi = 127; return;
+            case TY_U8: *lo = 0; *hi = 255; return;
+            case TY_I16: *lo = -32768; *hi = 32767; return;
+            case TY_U16: *lo = 0; *hi = 65535; return;
+            case TY_I32: *lo = INT32_MIN; *hi = INT32_MAX; return;
+            default: *lo = 0; *hi = UINT32_MAX; return;
+        }
+    };
+    if (to->size == 4 && to->kind != TY_BOOL) return true;  // 32-bit: same bits either way
+    int64_t a, b, c, d;
+    range(from, &a, &b);
+    range(to, &c, &d);
+    return a >= c && b <= d;
+}
+
+void Compiler::convert(Val& v, Type* to) {
+    if (to->kind == TY_VOID) return;
+    if (to->kind == TY_STRUCT || v.t->kind == TY_STRUCT) {
+        if (to != v.t) error_here("incompatible struct types");
+        return;
+    }
+    if (v.k == V_CONST) {
+        v.v = fold_convert(v.v, to);
+        v.t = to;
+        return;
+    }
+    if (v.k != V_ACC) load(v);
+    if (!fits(v.t, to)) {
+        switch (to->kind) {
+            case TY_BOOL: emit(OP_BOOL); break;
+            case TY_I8: emit(OP_SX8); break;
+            case TY_U8: emit(OP_ZX8); break;
+            case TY_I16: emit(OP_SX16); break;
+            case TY_U16: emit(OP_ZX16); break;
+            default: break;
+        }
+    }
+    v.t = to;
+}
+
+// acc holds the value; for V_MEM destinations the address was pushed first.
+void Compiler::store(Val& dst, Type* /*src_type*/) {
+    switch (dst.k) {
+        case V_LOCAL: emit(OP_STL, dst.v); break;
+        case V_GLOBAL: emit(OP_STG, dst.v); break;
+        default: emit(store_op(dst.t)); break;
+    }
+}
+
+// ---- conditions
+
+static Opcode negate_cmp(Opcode op) {
+    switch (op) {
+        case OP_EQ: return OP_NE;
+        case OP_NE: return OP_EQ;
+        case OP_LTS: return OP_GES;
+        case OP_GES: return OP_LTS;
+        case OP_LTU: return OP_GEU;
+        case OP_GEU: return OP_LTU;
+        case OP_LES: return OP_GTS;
+        case OP_GTS: return OP_LES;
+        case OP_LEU: return OP_GTU;
+        case OP_GTU: return OP_LEU;
+        default: return op;
+    }
+}
+
+// Maps a compare's I/L form to the plain comparison; returns false if not a compare.
+static bool split_cmp(Opcode op, Opcode* cmp, bool* local) {
+#define Y(OP)                    \
+    if (op == OP_##OP##I) {      \
+        *cmp = OP_##OP;          \
+        *local = false;          \
+        return true;             \
+    }                            \
+    if (op == OP_##OP##L) {      \
+        *cmp = OP_##OP;          \
+        *local = true;           \
+        return true;             \
+    }
+    CCBPF_CMPS(Y)
+#undef Y
+    return false;
+}
+
+static Opcode jump_form(Opcode cmp, bool local) {
+#define Y(OP) \
+    if (cmp == OP_##OP) return local ? OP_J##OP##L : OP_J##OP##I;
+    CCBPF_CMPS(Y)
+#undef Y
+    return OP_JNZ;
+}
+
+static void branch(Compiler* c, Val& cond, int32_t* chain, bool when) {
+    if (cond.k == V_CONST) {
+        if ((cond.v != 0) == when) *chain = c->emit_jump(OP_JMP, *chain);
+        return;
+    }
+    c->load(cond);
+    Insn* l = c->last();
+    Opcode cmp;
+    bool local;
+    if (l && split_cmp(Opcode(l->op), &cmp, &local) && (local || (l->imm >= -32768 && l->imm <= 32767)) &&
+        (!local || l->imm <= 32767)) {
+        // Fuse "compare; branch" into one instruction: the hot path of every loop.
+        if (!when) cmp = negate_cmp(cmp);
+        int32_t operand = l->imm;
+        c->drop_last();
+        *chain = int32_t(c->emit(jump_form(cmp, local), *chain, 0, int16_t(operand)));
+        return;
+    }
+    if (l && l->op == OP_LNOT) {
+        c->drop_last();
+        when = !when;
+    } else if (l && l->op == OP_BOOL) {
+        c->drop_last();
+    }
+    *chain = c->emit_jump(when ? OP_JNZ : OP_JZ, *chain);
+}
+
+void Compiler::branch_false(Val& cond, int32_t* chain) { branch(this, cond, chain, false); }
+void Compiler::branch_true(Val& cond, int32_t* chain) { branch(this, cond, chain, true); }
+
+// ---- moving code (loop conditions and steps are emitted after the body)
+
+uint32_t Compiler::cut_code(uint32_t from, Insn** saved) {
+    uint32_t n = ncode - from;
+    *saved = nullptr;
+    if (failed()) return 0;
+    if (n) {
+        *saved = static_cast<Insn*>(arena->alloc_top(n * sizeof(Insn)));
+        if (!*saved) {
+            error_here("out of compiler memory (loop)");
+            return 0;
+        }
+        memcpy(*saved, &code[from], n * sizeof(Insn));
+    }
+    ncode = from;
+    barrier = from;
+    if (lines_tail) {
+        while (lines_tail->n && lines_tail->e[lines_tail->n - 1].pc >= from) lines_tail->n--;
+        last_line = lines_tail->n ? lines_tail->e[lines_tail->n - 1].line : 0;
+    }
+    return n;
+}
+
+void Compiler::paste_code(const Insn* saved, uint32_t n, uint32_t from_pc) {
+    uint32_t start = here();
+    int32_t delta = int32_t(start) - int32_t(from_pc);
+    uint32_t max_target = start;
+    for (uint32_t i = 0; i < n && !failed(); i++) {
+        Insn in = saved[i];
+        Operand o = kOpInfo[in.op].operand;
+        if ((o == Operand::Jump || o == Operand::JumpLocal || o == Operand::JumpImm) &&
+            uint32_t(in.imm) >= from_pc && uint32_t(in.imm) <= from_pc + n) {
+            in.imm += delta;
+            if (uint32_t(in.imm) > max_target) max_target = uint32_t(in.imm);
+        }
+        uint32_t at = emit(Opcode(in.op), in.imm, in.a, in.b);
+        (void)at;
+    }
+    if (max_target > barrier && max_target <= ncode) barrier = max_target;
+}
+
+}  // namespace tern::ccbpf

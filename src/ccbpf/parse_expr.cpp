@@ -1,0 +1,1011 @@
+// Expressions: precedence climbing over lazy operands, with constant folding and the
+// "binary op against a constant or a local" forms that keep the accumulator machine fast.
+#include <string.h>
+
+#include "compiler_internal.hpp"
+
+namespace tern::ccbpf {
+
+namespace {
+
+int prec_of(Tok k) {
+    switch (k) {
+        case T_OROR: return 1;
+        case T_ANDAND: return 2;
+        case T_PIPE: return 3;
+        case T_CARET: return 4;
+        case T_AMP: return 5;
+        case T_EQ: case T_NE: return 6;
+        case T_LT: case T_GT: case T_LE: case T_GE: return 7;
+        case T_SHL: case T_SHR: return 8;
+        case T_PLUS: case T_MINUS: return 9;
+        case T_STAR: case T_SLASH: case T_PERCENT: return 10;
+        default: return 0;
+    }
+}
+
+bool is_compare(Tok k) { return prec_of(k) == 6 || prec_of(k) == 7; }
+
+// The plain (stack) form of an operator; +1 is the immediate form, +2 the local form.
+Opcode base_op(Tok k, bool is_unsigned) {
+    switch (k) {
+        case T_PLUS: return OP_ADD;
+        case T_MINUS: return OP_SUB;
+        case T_STAR: return OP_MUL;
+        case T_SLASH: return is_unsigned ? OP_DIVU : OP_DIVS;
+        case T_PERCENT: return is_unsigned ? OP_MODU : OP_MODS;
+        case T_AMP: return OP_AND;
+        case T_PIPE: return OP_OR;
+        case T_CARET: return OP_XOR;
+        case T_SHL: return OP_SHL;
+        case T_SHR: return is_unsigned ? OP_SHRU : OP_SHRS;
+        case T_EQ: return OP_EQ;
+        case T_NE: return OP_NE;
+        case T_LT: return is_unsigned ? OP_LTU : OP_LTS;
+        case T_LE: return is_unsigned ? OP_LEU : OP_LES;
+        case T_GT: return is_unsigned ? OP_GTU : OP_GTS;
+        case T_GE: return is_unsigned ? OP_GEU : OP_GES;
+        default: return OP_ADD;
+    }
+}
+
+// The comparison that holds when the operands are swapped (c < x  <=>  x > c).
+Tok swap_cmp(Tok k) {
+    switch (k) {
+        case T_LT: return T_GT;
+        case T_GT: return T_LT;
+        case T_LE: return T_GE;
+        case T_GE: return T_LE;
+        default: return k;
+    }
+}
+
+// Same arithmetic as the VM (32-bit, wrapping, shifts masked). False on division by zero.
+bool fold(Opcode op, uint32_t a, uint32_t b, uint32_t* r) {
+    int32_t sa = int32_t(a), sb = int32_t(b);
+    switch (op) {
+        case OP_ADD: *r = a + b; return true;
+        case OP_SUB: *r = a - b; return true;
+        case OP_MUL: *r = a * b; return true;
+        case OP_DIVS:
+            if (!b) return false;
+            *r = (sa == INT32_MIN && sb == -1) ? a : uint32_t(sa / sb);
+            return true;
+        case OP_DIVU:
+            if (!b) return false;
+            *r = a / b;
+            return true;
+        case OP_MODS:
+            if (!b) return false;
+            *r = (sa == INT32_MIN && sb == -1) ? 0 : uint32_t(sa % sb);
+            return true;
+        case OP_MODU:
+            if (!b) return false;
+            *r = a % b;
+            return true;
+        case OP_AND: *r = a & b; return true;
+        case OP_OR: *r = a | b; return true;
+        case OP_XOR: *r = a ^ b; return true;
+        case OP_SHL: *r = a << (b & 31); return true;
+        case OP_SHRS: *r = uint32_t(sa >> (b & 31)); return true;
+        case OP_SHRU: *r = a >> (b & 31); return true;
+        case OP_EQ: *r = a == b; return true;
+        case OP_NE: *r = a != b; return true;
+        case OP_LTS: *r = sa < sb; return true;
+        case OP_LTU: *r = a < b; return true;
+        case OP_LES: *r = sa <= sb; return true;
+        case OP_LEU: *r = a <= b; return true;
+        case OP_GTS: *r = sa > sb; return true;
+        case OP_GTU: *r = a > b; return true;
+        case OP_GES: *r = sa >= sb; return true;
+        case OP_GEU: *r = a >= b; return true;
+        default: return false;
+    }
+}
+
+int log2_exact(uint32_t v) {
+    for (int s = 0; s < 31; s++)
+        if (v == (1u << s)) return s;
+    return -1;
+}
+
+bool is_compare_op(uint8_t op) {
+#define Y(OP) if (op == OP_##OP || op == OP_##OP##I || op == OP_##OP##L) return true;
+    CCBPF_CMPS(Y)
+#undef Y
+    return op == OP_LNOT || op == OP_BOOL;
+}
+
+}  // namespace
+
+Val Compiler::const_value(int32_t v, Type* t) {
+    Val r{};
+    r.k = V_CONST;
+    r.t = t;
+    r.v = v;
+    return r;
+}
+
+static Type* decayed(Compiler* c, Type* t) {
+    return t->kind == TY_ARRAY ? c->pointer_to(t->base) : t;
+}
+
+static uint32_t elem_size(Type* ptr) {
+    uint32_t s = ptr->base->size;
+    return s ? s : 1;  // void* arithmetic steps by bytes (as gcc does)
+}
+
+// Emits "acc = acc * k" as cheaply as possible.
+static void scale(Compiler* c, uint32_t k) {
+    if (k == 1) return;
+    int s = log2_exact(k);
+    if (s >= 0) c->emit(OP_SHLI, s);
+    else c->emit(OP_MULI, int32_t(k));
+}
+
+// Combines l OP r. If l was loaded, it sits on the stack (pushed at push_pc) and r is
+// still lazy; if l is a deferred constant, nothing was emitted for it.
+static Val combine(Compiler* c, Tok op, Val l, Val r, int32_t push_pc, Token at) {
+    Type* lt = decayed(c, l.t);
+    Type* rt = decayed(c, r.t);
+    if (lt->kind == TY_STRUCT || rt->kind == TY_STRUCT || lt->kind == TY_VOID ||
+        rt->kind == TY_VOID || r.k == V_FUNC || r.k == V_BUILTIN) {
+        c->diag.error(at.line, at.col, "invalid operands to binary operator");
+        return c->const_value(0, c->t_int);
+    }
+    bool lp = Compiler::is_pointer(lt), rp = Compiler::is_pointer(rt);
+    Type* result;
+    uint32_t lscale = 1, rscale = 1, divide = 1;
+    bool uns;
+    if (is_compare(op)) {
+        result = c->t_int;
+        uns = lp || rp || Compiler::is_unsigned(c->arith_type(lt, rt));
+    } else if (op == T_PLUS && (lp || rp)) {
+        if (lp && rp) {
+            c->diag.error(at.line, at.col, "cannot add two pointers");
+            return c->const_value(0, c->t_int);
+        }
+        result = lp ? lt : rt;
+        if (lp) rscale = elem_size(lt);
+        else lscale = elem_size(rt);
+        uns = true;
+    } else if (op == T_MINUS && lp) {
+        if (rp) {
+            result = c->t_int;
+            divide = elem_size(lt);
+        } else {
+            result = lt;
+            rscale = elem_size(lt);
+        }
+        uns = false;
+    } else if (lp || rp) {
+        c->diag.error(at.line, at.col, "invalid operands to binary operator (pointer)");
+        return c->const_value(0, c->t_int);
+    } else if (op == T_SHL || op == T_SHR) {
+        result = c->promote(lt);
+        uns = Compiler::is_unsigned(result);
+    } else {
+        result = c->arith_type(lt, rt);
+        uns = Compiler::is_unsigned(result);
+    }
+    Opcode bop = base_op(op, uns);
+    Val out{};
+    out.t = result;
+
+    if (push_pc < 0) {
+        // l is a constant that was never emitted.
+        if (r.k == V_CONST) {
+            uint32_t v;
+            if (fold(bop, uint32_t(l.v) * lscale, uint32_t(r.v) * rscale, &v)) {
+                if (divide > 1) v = uint32_t(int32_t(v) / int32_t(divide));
+                return c->const_value(int32_t(v), result);
+            }
+            // Division by a constant zero: emit it so that it traps at run time.
+            c->emit(OP_LI, l.v);
+            c->emit(Opcode(bop + 1), r.v);
+            out.k = V_ACC;
+            return out;
+        }
+        c->load(r);
+        scale(c, rscale);
+        int32_t k = int32_t(uint32_t(l.v) * lscale);
+        switch (op) {
+            case T_MINUS:
+                c->emit(OP_NEG);
+                c->emit(OP_ADDI, k);
+                break;
+            default:
+                c->emit(Opcode(base_op(swap_cmp(op), uns) + 1), k);
+                break;
+        }
+        out.k = V_ACC;
+        return out;
+    }
+
+    // l is on the stack. A constant or a plain local r needs no push at all.
+    bool nothing_since_push = c->ncode == uint32_t(push_pc) + 1 && c->barrier <= uint32_t(push_pc);
+    bool r_local = r.k == V_LOCAL && rt == r.t && r.t->size == 4 && rscale == 1;
+    if (nothing_since_push && (r.k == V_CONST || r_local) && !c->failed()) {
+        c->drop_last();
+        if (r.k == V_CONST) c->emit(Opcode(bop + 1), int32_t(uint32_t(r.v) * rscale));
+        else c->emit(Opcode(bop + 2), r.v);
+    } else {
+        c->load(r);
+        if (lscale != 1) {
+            // integer + pointer with the integer already on the stack (rare in practice).
+            c->diag.error(at.line, at.col, "write pointer + integer (integer + pointer is not supported)");
+            return c->const_value(0, c->t_int);
+        }
+        int s = log2_exact(rscale);
+        if (op == T_PLUS && rscale > 1 && s >= 0) {
+            c->emit(OP_IDX, 0, uint8_t(s));
+        } else {
+            scale(c, rscale);
+            c->emit(bop);
+        }
+    }
+    if (divide > 1) c->emit(OP_DIVSI, int32_t(divide));
+    out.k = V_ACC;
+    return out;
+}
+
+Val Compiler::expr() {
+    Val v = assign_expr();
+    while (tok.kind == T_COMMA && !failed()) {
+        advance();
+        v = assign_expr();
+    }
+    return v;
+}
+
+static bool is_assign_op(Tok k) {
+    return k == T_ASSIGN || (k >= T_ADD_ASSIGN && k <= T_SHR_ASSIGN);
+}
+
+static Tok compound_op(Tok k) {
+    switch (k) {
+        case T_ADD_ASSIGN: return T_PLUS;
+        case T_SUB_ASSIGN: return T_MINUS;
+        case T_MUL_ASSIGN: return T_STAR;
+        case T_DIV_ASSIGN: return T_SLASH;
+        case T_MOD_ASSIGN: return T_PERCENT;
+        case T_AND_ASSIGN: return T_AMP;
+        case T_OR_ASSIGN: return T_PIPE;
+        case T_XOR_ASSIGN: return T_CARET;
+        case T_SHL_ASSIGN: return T_SHL;
+        default: return T_SHR;
+    }
+}
+
+Val Compiler::assign_expr() {
+    if (++nesting > 150) {
+        error_here("expression nested too deeply");
+        nesting--;
+        return const_value(0, t_int);
+    }
+    Val l = cond_expr();
+    if (is_assign_op(tok.kind) && !failed()) {
+        Tok op = tok.kind;
+        Token at = tok;
+        advance();
+        l = assign(l, op, at);
+    }
+    nesting--;
+    return l;
+}
+
+Val Compiler::assign(Val lhs, Tok op, Token at) {
+    if (lhs.k != V_LOCAL && lhs.k != V_GLOBAL && lhs.k != V_MEM) {
+        diag.error(at.line, at.col, "expected an lvalue on the left of an assignment");
+        return const_value(0, t_int);
+    }
+    if (lhs.t->kind == TY_ARRAY) {
+        diag.error(at.line, at.col, "cannot assign to an array");
+        return const_value(0, t_int);
+    }
+    if (lhs.is_const_obj) {
+        diag.error(at.line, at.col, "cannot assign to a const object");
+        return const_value(0, t_int);
+    }
+    if (lhs.t->kind == TY_STRUCT) {
+        if (op != T_ASSIGN) {
+            diag.error(at.line, at.col, "invalid compound assignment to a struct");
+            return const_value(0, t_int);
+        }
+        Type* st = lhs.t;
+        load_address(lhs);
+        emit(OP_PUSH);
+        Val r = assign_expr();
+        if (r.t != st || (r.k != V_LOCAL && r.k != V_GLOBAL && r.k != V_MEM)) {
+            diag.error(at.line, at.col, "incompatible types in struct assignment");
+            return const_value(0, t_int);
+        }
+        load_address(r);
+        emit(OP_MEMCPY, int32_t(st->size));
+        Val out{};
+        out.k = V_MEM;
+        out.t = st;
+        return out;
+    }
+    Type* lt = lhs.t;
+    bool direct = (lhs.k == V_LOCAL || lhs.k == V_GLOBAL) && lt->size == 4;
+    if (!direct) {
+        if (lhs.k != V_MEM) load_address(lhs);
+        emit(OP_PUSH);  // the address, consumed by the store
+        lhs.k = V_MEM;
+        lhs.t = lt;
+    }
+    Val v;
+    if (op == T_ASSIGN) {
+        v = assign_expr();
+        Type* vt = decayed(this, v.t);
+        if (is_pointer(lt) && is_integer(vt) && !(v.k == V_CONST && v.v == 0)) {
+            diag.error(at.line, at.col, "assigning an integer to a pointer needs a cast");
+            return const_value(0, t_int);
+        }
+        if (is_integer(lt) && is_pointer(vt)) {
+            diag.error(at.line, at.col, "assigning a pointer to an integer needs a cast");
+            return const_value(0, t_int);
+        }
+        if (vt->kind == TY_STRUCT || vt->kind == TY_VOID) {
+            diag.error(at.line, at.col, "incompatible types in assignment");
+            return const_value(0, t_int);
+        }
+        load(v);
+    } else {
+        Tok bop = compound_op(op);
+        Val cur{};
+        cur.t = lt;
+        cur.k = V_ACC;
+        if (lhs.k == V_LOCAL) emit(OP_LDL, lhs.v);
+        else if (lhs.k == V_GLOBAL) emit(OP_LDG, lhs.v);
+        else {
+            Val m = lhs;
+            load(m);  // the address stays pushed underneath
+        }
+        // `local += constant` is the loop-counter idiom: one INCL.
+        int32_t push_pc = int32_t(emit(OP_PUSH));
+        Val r = cond_expr();
+        if (is_assign_op(tok.kind)) {
+            Token at2 = tok;
+            Tok op2 = tok.kind;
+            advance();
+            r = assign(r, op2, at2);
+        }
+        v = combine(this, bop, cur, r, push_pc, at);
+        if (lhs.k == V_LOCAL && is_integer(lt) && v.k == V_ACC) {
+            Insn* l2 = last();
+            if (l2 && l2->op == OP_ADDI && l2->imm >= -32768 && l2->imm <= 32767 && ncode >= 2 &&
+                code[ncode - 2].op == OP_LDL && code[ncode - 2].imm == lhs.v && ncode - 2 >= barrier) {
+                int16_t d = int16_t(l2->imm);
+                drop_last();
+                drop_last();
+                emit(OP_INCL, lhs.v, 0, d);
+                emit(OP_LDL, lhs.v);
+                v.k = V_ACC;
+                v.t = lt;
+                return v;
+            }
+        }
+        if (v.k == V_CONST) load(v);
+    }
+    convert(v, lt);
+    store(lhs, v.t);
+    Val out{};
+    out.k = V_ACC;
+    out.t = lt;
+    return out;
+}
+
+Val Compiler::cond_expr() {
+    Val c = binary_expr(1);
+    if (tok.kind != T_QUESTION || failed()) return c;
+    advance();
+    int32_t else_chain = kNoChain;
+    branch_false(c, &else_chain);
+    Val a = expr();
+    Type* at = decayed(this, a.t);
+    if (at->kind != TY_VOID) load(a);
+    int32_t end_chain = emit_jump(OP_JMP, kNoChain);
+    expect(T_COLON, "':'");
+    patch_chain(else_chain, here());
+    Val b = cond_expr();
+    Type* bt = decayed(this, b.t);
+    if (bt->kind != TY_VOID) load(b);
+    patch_chain(end_chain, here());
+    Val out{};
+    out.k = V_ACC;
+    if (at->kind == TY_STRUCT || bt->kind == TY_STRUCT) error_here("struct operands of ?: are not supported");
+    if (is_pointer(at)) out.t = at;
+    else if (is_pointer(bt)) out.t = bt;
+    else if (at->kind == TY_VOID || bt->kind == TY_VOID) out.t = t_void;
+    else out.t = arith_type(at, bt);
+    return out;
+}
+
+static bool commutes_with_constant(Tok op) {
+    switch (op) {
+        case T_PLUS: case T_STAR: case T_AMP: case T_PIPE: case T_CARET: case T_MINUS:
+        case T_EQ: case T_NE: case T_LT: case T_LE: case T_GT: case T_GE:
+            return true;
+        default:
+            return false;
+    }
+}
+
+Val Compiler::binary_expr(int min_prec) {
+    Val l = unary_expr();
+    for (;;) {
+        Tok op = tok.kind;
+        int p = prec_of(op);
+        if (!p || p < min_prec || failed()) return l;
+        Token at = tok;
+        advance();
+        if (op == T_ANDAND || op == T_OROR) {
+            bool is_and = op == T_ANDAND;
+            if (l.k == V_CONST) {
+                uint32_t p0 = ncode;
+                int d0 = depth;
+                Val r = binary_expr(p + 1);
+                bool decided = is_and ? l.v == 0 : l.v != 0;
+                if (decided) {  // the right side never runs
+                    ncode = p0 > ncode ? ncode : p0;
+                    depth = d0;
+                    if (barrier > ncode) barrier = ncode;
+                    l = const_value(is_and ? 0 : 1, t_int);
+                    continue;
+                }
+                if (r.k == V_CONST) {
+                    l = const_value(r.v != 0, t_int);
+                    continue;
+                }
+                load(r);
+                Insn* li = last();
+                if (!(li && is_compare_op(li->op))) emit(OP_BOOL);
+                l.k = V_ACC;
+                l.t = t_int;
+                continue;
+            }
+            int32_t chain = kNoChain;
+            if (is_and) branch_false(l, &chain);
+            else branch_true(l, &chain);
+            Val r = binary_expr(p + 1);
+            load(r);
+            Insn* li = last();
+            if (!(li && is_compare_op(li->op))) emit(OP_BOOL);
+            int32_t end = emit_jump(OP_JMP, kNoChain);
+            patch_chain(chain, here());
+            emit(OP_LI, is_and ? 0 : 1);
+            patch_chain(end, here());
+            l.k = V_ACC;
+            l.t = t_int;
+            continue;
+        }
+        int32_t push_pc = -1;
+        if (!(l.k == V_CONST && commutes_with_constant(op))) {
+            load(l);
+            push_pc = int32_t(emit(OP_PUSH));
+        }
+        Val r = binary_expr(p + 1);
+        l = combine(this, op, l, r, push_pc, at);
+    }
+}
+
+Val Compiler::incdec(Val v, int delta, bool post, Token at) {
+    if (v.k != V_LOCAL && v.k != V_GLOBAL && v.k != V_MEM) {
+        diag.error(at.line, at.col, "expected an lvalue for ++/--");
+        return const_value(0, t_int);
+    }
+    Type* t = v.t;
+    if (!is_scalar(t)) {
+        diag.error(at.line, at.col, "++/-- needs an integer or pointer");
+        return const_value(0, t_int);
+    }
+    if (v.is_const_obj) {
+        diag.error(at.line, at.col, "cannot modify a const object");
+        return const_value(0, t_int);
+    }
+    int32_t d = delta * int32_t(is_pointer(t) ? elem_size(t) : 1);
+    Val out{};
+    out.k = V_ACC;
+    out.t = promote(t);
+    if (v.k == V_LOCAL && t->size == 4 && d >= -32768 && d <= 32767) {
+        emit(OP_INCL, v.v, 0, int16_t(d));
+        emit(OP_LDL, v.v);
+        if (post) emit(OP_ADDI, -d);
+        return out;
+    }
+    if (v.k == V_GLOBAL && t->size == 4) {
+        emit(OP_LDG, v.v);
+        emit(OP_ADDI, d);
+        emit(OP_STG, v.v);
+        if (post) emit(OP_ADDI, -d);
+        return out;
+    }
+    if (v.k != V_MEM) load_address(v);
+    emit(OP_PUSH);
+    Val m{};
+    m.k = V_MEM;
+    m.t = t;
+    load(m);
+    emit(OP_ADDI, d);
+    Val nv{};
+    nv.k = V_ACC;
+    nv.t = t_int;
+    convert(nv, t);
+    m.k = V_MEM;
+    m.t = t;
+    store(m, t);
+    if (post) {
+        emit(OP_ADDI, -d);
+        nv.t = t_int;
+        convert(nv, t);
+    }
+    return out;
+}
+
+Val Compiler::unary_expr() {
+    if (++nesting > 150) {
+        error_here("expression nested too deeply");
+        nesting--;
+        return const_value(0, t_int);
+    }
+    Token at = tok;
+    Val v;
+    switch (tok.kind) {
+        case T_MINUS:
+        case T_PLUS:
+        case T_TILDE:
+        case T_BANG: {
+            Tok op = tok.kind;
+            advance();
+            v = unary_expr();
+            Type* vt = decayed(this, v.t);
+            if (!is_scalar(vt) || (op != T_BANG && is_pointer(vt))) {
+                diag.error(at.line, at.col, "invalid operand to unary operator");
+                break;
+            }
+            if (v.k == V_CONST) {
+                uint32_t x = uint32_t(v.v);
+                if (op == T_MINUS) x = 0u - x;
+                else if (op == T_TILDE) x = ~x;
+                else if (op == T_BANG) x = x == 0;
+                v = const_value(int32_t(x), op == T_BANG ? t_int : promote(v.t));
+                break;
+            }
+            load(v);
+            if (op == T_MINUS) emit(OP_NEG);
+            else if (op == T_TILDE) emit(OP_NOT);
+            else if (op == T_BANG) emit(OP_LNOT);
+            v.t = op == T_BANG ? t_int : promote(v.t);
+            break;
+        }
+        case T_STAR: {
+            advance();
+            v = unary_expr();
+            Type* vt = decayed(this, v.t);
+            if (!is_pointer(vt)) {
+                diag.error(at.line, at.col, "cannot dereference a non-pointer");
+                break;
+            }
+            load(v);
+            if (vt->base->kind == TY_VOID) {
+                diag.error(at.line, at.col, "cannot dereference a void pointer");
+                break;
+            }
+            v.k = V_MEM;
+            v.t = vt->base;
+            v.is_const_obj = false;
+            break;
+        }
+        case T_AMP: {
+            advance();
+            v = unary_expr();
+            if (v.k == V_GLOBAL) {
+                v.k = V_ADDR;
+                v.t = pointer_to(v.t);
+            } else {
+                load_address(v);
+            }
+            v.is_const_obj = false;
+            break;
+        }
+        case T_INC:
+        case T_DEC: {
+            int d = tok.kind == T_INC ? 1 : -1;
+            advance();
+            v = unary_expr();
+            v = incdec(v, d, false, at);
+            break;
+        }
+        case T_SIZEOF: {
+            advance();
+            Type* t;
+            if (tok.kind == T_LPAREN && starts_type(lx.peek())) {
+                advance();
+                t = parse_type_name();
+                expect(T_RPAREN, "')'");
+            } else {
+                // sizeof does not evaluate its operand: emit, then throw the code away.
+                uint32_t p0 = ncode;
+                int d0 = depth;
+                Val e = unary_expr();
+                t = e.t;
+                if (!failed()) {
+                    ncode = p0;
+                    depth = d0;
+                    if (barrier > ncode) barrier = ncode;
+                }
+            }
+            if (t->kind == TY_FUNC || (!t->complete && t->kind != TY_VOID) || t->kind == TY_VOID) {
+                diag.error(at.line, at.col, "sizeof of an incomplete or void type");
+            }
+            v = const_value(int32_t(t->size), t_uint);
+            break;
+        }
+        case T_LPAREN:
+            if (starts_type(lx.peek())) {
+                advance();
+                Type* t = parse_type_name();
+                expect(T_RPAREN, "')'");
+                v = unary_expr();
+                Type* vt = decayed(this, v.t);
+                if (t->kind == TY_VOID) {
+                    if (v.k != V_CONST && vt->kind != TY_VOID && vt->kind != TY_STRUCT) load(v);
+                    v.k = V_ACC;
+                    v.t = t_void;
+                    break;
+                }
+                if (!is_scalar(t) || !is_scalar(vt)) {
+                    diag.error(at.line, at.col, "cast needs scalar types");
+                    break;
+                }
+                if (v.k == V_GLOBAL && v.t->kind == TY_ARRAY) {
+                    v.k = V_ADDR;
+                }
+                if (v.k == V_ADDR && is_pointer(t)) {
+                    v.t = t;
+                    break;
+                }
+                convert(v, t);
+                v.is_const_obj = false;
+                break;
+            }
+            v = postfix_expr();
+            break;
+        default:
+            v = postfix_expr();
+            break;
+    }
+    nesting--;
+    return v;
+}
+
+Val Compiler::postfix_expr() {
+    Val v = primary_expr();
+    for (;;) {
+        if (failed()) return v;
+        Token at = tok;
+        if (tok.kind == T_LBRACKET) {
+            advance();
+            Type* bt = decayed(this, v.t);
+            if (!is_pointer(bt)) {
+                diag.error(at.line, at.col, "subscripted value is not an array or pointer");
+                return v;
+            }
+            Type* et = bt->base;
+            uint32_t es = et->size ? et->size : 1;
+            int s = log2_exact(es);
+            bool lazy_base = (v.k == V_LOCAL || v.k == V_GLOBAL);
+            bool base_is_array = v.t->kind == TY_ARRAY;
+            if (lazy_base) {
+                Val i = expr();
+                expect(T_RBRACKET, "']'");
+                if (!is_integer(decayed(this, i.t))) {
+                    diag.error(at.line, at.col, "array subscript is not an integer");
+                    return v;
+                }
+                if (i.k == V_CONST && base_is_array && i.v >= 0 && uint32_t(i.v) < v.t->count) {
+                    v.v += i.v * int32_t(es);
+                    v.t = et;
+                    continue;
+                }
+                if (i.k == V_CONST) {
+                    load(v);
+                    emit(OP_ADDI, int32_t(uint32_t(i.v) * es));
+                } else {
+                    load(i);
+                    if (base_is_array && v.k == V_LOCAL) {
+                        scale(this, es);
+                        emit(OP_PUSH);
+                        emit(OP_LEAL, v.v);
+                        emit(OP_ADD);
+                    } else if (base_is_array) {
+                        scale(this, es);
+                        emit(OP_ADDI, v.v);
+                    } else if (v.k == V_LOCAL && s >= 0) {
+                        emit(OP_LDLX, v.v, uint8_t(s));
+                    } else if (v.k == V_LOCAL) {
+                        scale(this, es);
+                        emit(OP_ADDL, v.v);
+                    } else {
+                        scale(this, es);
+                        emit(OP_PUSH);
+                        emit(OP_LDG, v.v);
+                        emit(OP_ADD);
+                    }
+                }
+            } else {
+                load(v);
+                int32_t push_pc = int32_t(emit(OP_PUSH));
+                Val i = expr();
+                expect(T_RBRACKET, "']'");
+                if (!is_integer(decayed(this, i.t))) {
+                    diag.error(at.line, at.col, "array subscript is not an integer");
+                    return v;
+                }
+                if (i.k == V_CONST && ncode == uint32_t(push_pc) + 1 && barrier <= uint32_t(push_pc)) {
+                    drop_last();
+                    emit(OP_ADDI, int32_t(uint32_t(i.v) * es));
+                } else {
+                    load(i);
+                    if (s >= 0) emit(OP_IDX, 0, uint8_t(s));
+                    else {
+                        emit(OP_MULI, int32_t(es));
+                        emit(OP_ADD);
+                    }
+                }
+            }
+            v.k = V_MEM;
+            v.t = et;
+            v.is_const_obj = false;
+            continue;
+        }
+        if (tok.kind == T_LPAREN) {
+            v = call(v, at);
+            continue;
+        }
+        if (tok.kind == T_DOT || tok.kind == T_ARROW) {
+            bool arrow = tok.kind == T_ARROW;
+            advance();
+            if (tok.kind != T_IDENT) {
+                error_here("expected a member name");
+                return v;
+            }
+            Type* st = v.t;
+            if (arrow) {
+                Type* pt = decayed(this, v.t);
+                if (!is_pointer(pt) || pt->base->kind != TY_STRUCT) {
+                    diag.error(at.line, at.col, "'->' needs a pointer to a struct");
+                    return v;
+                }
+                st = pt->base;
+                load(v);
+                v.k = V_MEM;
+            } else if (st->kind != TY_STRUCT) {
+                diag.error(at.line, at.col, "'.' needs a struct");
+                return v;
+            }
+            if (!st->complete) {
+                diag.error(at.line, at.col, "use of an incomplete struct");
+                return v;
+            }
+            Member* m = find_member(st, tok.p, tok.len);
+            if (!m) {
+                error_here("no member named '%.*s'", int(tok.len), tok.p);
+                return v;
+            }
+            advance();
+            if (v.k == V_LOCAL || v.k == V_GLOBAL) {
+                v.v += int32_t(m->offset);
+            } else if (v.k == V_MEM) {
+                if (m->offset) emit(OP_ADDI, int32_t(m->offset));
+            } else {
+                diag.error(at.line, at.col, "member access on a struct value is not supported");
+                return v;
+            }
+            v.t = m->type;
+            continue;
+        }
+        if (tok.kind == T_INC || tok.kind == T_DEC) {
+            int d = tok.kind == T_INC ? 1 : -1;
+            advance();
+            v = incdec(v, d, true, at);
+            continue;
+        }
+        return v;
+    }
+}
+
+Val Compiler::primary_expr() {
+    Token t = tok;
+    Val v{};
+    switch (t.kind) {
+        case T_NUM:
+            advance();
+            return const_value(t.value, t.is_unsigned ? t_uint : t_int);
+        case T_STR: {
+            uint32_t len = 0;
+            uint32_t addr = string_literal(t, &len);
+            advance();
+            v.k = V_GLOBAL;
+            v.t = array_of(t_char, len + 1);
+            v.v = int32_t(addr);
+            return v;
+        }
+        case T_LPAREN: {
+            advance();
+            v = expr();
+            expect(T_RPAREN, "')'");
+            return v;
+        }
+        case T_IDENT: {
+            Sym* s = lookup(t.p, t.len);
+            advance();
+            if (!s) {
+                static const char* const kNoHeap[] = {"malloc", "calloc", "realloc", "free"};
+                for (const char* n : kNoHeap)
+                    if (strlen(n) == t.len && memcmp(n, t.p, t.len) == 0) {
+                        diag.error(t.line, t.col, "%s is not supported (ccBPF has no heap)", n);
+                        return const_value(0, t_int);
+                    }
+                if (tok.kind == T_LPAREN)
+                    diag.error(t.line, t.col, "implicit declaration of function '%.*s'", int(t.len), t.p);
+                else
+                    diag.error(t.line, t.col, "undeclared identifier '%.*s'", int(t.len), t.p);
+                return const_value(0, t_int);
+            }
+            switch (s->kind) {
+                case S_LOCAL: v.k = V_LOCAL; break;
+                case S_GLOBAL: v.k = V_GLOBAL; break;
+                case S_ENUM: return const_value(s->value, t_int);
+                case S_FUNC: v.k = V_FUNC; break;
+                case S_BUILTIN: v.k = V_BUILTIN; break;
+                case S_TYPEDEF:
+                    diag.error(t.line, t.col, "unexpected type name '%.*s'", int(t.len), t.p);
+                    return const_value(0, t_int);
+            }
+            v.t = s->type;
+            v.v = s->value;
+            v.sym = s;
+            v.is_const_obj = s->is_const;
+            if ((v.k == V_FUNC || v.k == V_BUILTIN) && tok.kind != T_LPAREN)
+                diag.error(t.line, t.col, "function pointers are not supported");
+            return v;
+        }
+        case T_FLOAT:
+        case T_DOUBLE:
+            error_here("floating point is not supported");
+            return const_value(0, t_int);
+        default:
+            error_here("expected an expression");
+            return const_value(0, t_int);
+    }
+}
+
+// Checks a literal printf format; returns the number of arguments it consumes or -1.
+static int printf_conversions(Compiler* c, uint32_t addr, Token at) {
+    int n = 0;
+    for (uint32_t a = addr; a < c->global_top; a++) {
+        char ch = char(c->out[c->out_cap - 1 - a]);
+        if (!ch) return n;
+        if (ch != '%') continue;
+        a++;
+        char f = char(c->out[c->out_cap - 1 - a]);
+        while (f == '-' || f == '0') f = char(c->out[c->out_cap - 1 - ++a]);
+        while (f >= '0' && f <= '9') f = char(c->out[c->out_cap - 1 - ++a]);
+        if (f == '%') continue;
+        if (!f || !strchr("diuxXcs", f)) {
+            c->diag.error(at.line, at.col, "unsupported printf conversion '%%%c'", f ? f : '?');
+            return -1;
+        }
+        n++;
+    }
+    return n;
+}
+
+Val Compiler::call(Val fn, Token at) {
+    advance();  // '('
+    Sym* s = fn.sym;
+    if (fn.k != V_FUNC && fn.k != V_BUILTIN) {
+        diag.error(at.line, at.col, "called object is not a function");
+        return const_value(0, t_int);
+    }
+    Type* ft = s->type;
+    int nargs = 0;
+    int fmt_args = -1;
+    while (tok.kind != T_RPAREN && !failed()) {
+        Token arg_at = tok;
+        Val a = assign_expr();
+        Type* at_t = decayed(this, a.t);
+        if (at_t->kind == TY_STRUCT) {
+            diag.error(arg_at.line, arg_at.col, "struct arguments must be passed by pointer");
+            return const_value(0, t_int);
+        }
+        if (at_t->kind == TY_VOID) {
+            diag.error(arg_at.line, arg_at.col, "void value used as an argument");
+            return const_value(0, t_int);
+        }
+        if (fn.k == V_BUILTIN && s->value == BI_PRINTF && nargs == 0) {
+            if (!is_pointer(at_t)) {
+                diag.error(arg_at.line, arg_at.col, "printf needs a format string");
+                return const_value(0, t_int);
+            }
+            if (a.k == V_GLOBAL && a.t->kind == TY_ARRAY) fmt_args = printf_conversions(this, uint32_t(a.v), arg_at);
+        }
+        if (fn.k == V_FUNC && nargs < ft->nparams) {
+            Type* pt = ft->params[nargs];
+            if (is_pointer(pt) && is_integer(at_t) && !(a.k == V_CONST && a.v == 0)) {
+                diag.error(arg_at.line, arg_at.col, "passing an integer where a pointer is expected");
+                return const_value(0, t_int);
+            }
+            if (is_integer(pt) && is_pointer(at_t)) {
+                diag.error(arg_at.line, arg_at.col, "passing a pointer where an integer is expected");
+                return const_value(0, t_int);
+            }
+            load(a);
+            convert(a, pt);
+        } else {
+            load(a);
+        }
+        Insn* l = last();
+        if (l && l->op == OP_LDL) {
+            l->op = OP_PUSHL;
+            if (++depth > max_depth) max_depth = depth;
+        } else if (l && l->op == OP_LI) {
+            l->op = OP_PUSHI;
+            if (++depth > max_depth) max_depth = depth;
+        } else {
+            emit(OP_PUSH);
+        }
+        nargs++;
+        if (tok.kind != T_COMMA) break;
+        advance();
+    }
+    expect(T_RPAREN, "')'");
+    Val out{};
+    out.k = V_ACC;
+    if (fn.k == V_BUILTIN) {
+        const BuiltinInfo& bi = kBuiltinInfo[s->value];
+        if (bi.args >= 0 && nargs != bi.args) {
+            diag.error(at.line, at.col, "%s expects %d argument%s, got %d", bi.name, bi.args,
+                       bi.args == 1 ? "" : "s", nargs);
+            return const_value(0, t_int);
+        }
+        if (bi.args < 0 && (nargs < 1 || nargs > kMaxPrintfArgs)) {
+            diag.error(at.line, at.col, "printf takes 1 to %d arguments", kMaxPrintfArgs);
+            return const_value(0, t_int);
+        }
+        if (fmt_args >= 0 && fmt_args != nargs - 1) {
+            diag.error(at.line, at.col, "printf format expects %d argument%s, got %d", fmt_args,
+                       fmt_args == 1 ? "" : "s", nargs - 1);
+            return const_value(0, t_int);
+        }
+        emit(OP_CALLB, nargs, uint8_t(s->value));
+        out.t = ft->base;
+        return out;
+    }
+    if (nargs != ft->nparams) {
+        diag.error(at.line, at.col, "function '%.*s' expects %d argument%s, got %d", int(s->len), s->name,
+                   ft->nparams, ft->nparams == 1 ? "" : "s", nargs);
+        return const_value(0, t_int);
+    }
+    s->used = true;
+    emit(OP_CALL, s->value);
+    depth -= nargs;
+    out.t = ft->base;
+    return out;
+}
+
+int32_t Compiler::const_expr(const char* what) {
+    Token at = tok;
+    uint32_t p0 = ncode;
+    Val v = cond_expr();
+    if (v.k != V_CONST || ncode != p0) {
+        if (!failed()) diag.error(at.line, at.col, "%s must be a constant expression", what);
+        return 0;
+    }
+    return v.v;
+}
+
+}  // namespace tern::ccbpf
