@@ -8,6 +8,9 @@
 #define CCBPF_H
 
 #ifndef __CCBPF__
+#if !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L /* clock_gettime, nanosleep under -std=c11 */
+#endif
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>

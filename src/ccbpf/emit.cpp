@@ -20,6 +20,7 @@ uint32_t Compiler::emit(Opcode op, int32_t imm, uint8_t a, int16_t b) {
     i.imm = imm;
     int pops = kOpInfo[op].pops;
     if (op == OP_CALLB) pops += imm;
+    if (op == OP_CALL) pops += a;
     depth += kOpInfo[op].pushes - pops;
     if (depth > max_depth) max_depth = depth;
     return ncode++;
@@ -36,6 +37,7 @@ void Compiler::drop_last() {
     Insn& i = code[ncode - 1];
     int pops = kOpInfo[i.op].pops;
     if (i.op == OP_CALLB) pops += i.imm;
+    if (i.op == OP_CALL) pops += i.a;
     depth -= kOpInfo[i.op].pushes - pops;
     ncode--;
 }

@@ -35,7 +35,7 @@ static const struct {
 };
 
 Lexer::Lexer(const char* src, size_t len, Arena* arena, Diag* diag) : arena_(arena), diag_(diag) {
-    frames_[0] = Frame{src, src + len, nullptr, -1, -1, 0, {}};
+    frames_[0] = Frame{src, src + len, nullptr, -1, -1, -1, 0, {}};
     line_start_ = src;
     // What ccbpf.h provides beyond the built-in functions.
     define_builtin("__CCBPF__", "1");
@@ -245,6 +245,20 @@ bool Lexer::collect_args(Frame& f, Macro* m, Frame* nf) {
     return false;
 }
 
+// Is `m` being expanded in the context of the text being read? Argument text belongs to
+// the context of the macro call, so the frames of the macro that owns an argument (and
+// everything above it) do not count -- this is what lets TWICE(TWICE(x)) expand.
+bool Lexer::expanding(const Macro* m) const {
+    for (int i = nframes_ - 1; i >= 1; i--) {
+        if (frames_[i].owner >= 0) {
+            i = frames_[i].owner;
+            continue;
+        }
+        if (frames_[i].macro == m) return true;
+    }
+    return false;
+}
+
 // Called with an identifier just lexed from the top frame. Returns true when it was
 // replaced by an expansion (a new frame), false when it stands for itself.
 bool Lexer::try_expand(const char* name, uint32_t len) {
@@ -257,13 +271,13 @@ bool Lexer::try_expand(const char* name, uint32_t len) {
                 diag_->error(exp_line_, exp_col_, "macro expansion too deep");
                 return true;
             }
-            frames_[nframes_++] = Frame{env.args[i].p, env.args[i].end, nullptr, env.args_env, -1, 0, {}};
+            frames_[nframes_++] = Frame{env.args[i].p, env.args[i].end, nullptr, env.args_env, -1, f->env, 0, {}};
             return true;
         }
     }
     if (no_expand_) return false;
     Macro* m = find_macro(name, len);
-    if (!m || m->active) return false;
+    if (!m || expanding(m)) return false;
     if (nframes_ >= kMaxFrames) {
         diag_->error(exp_line_, exp_col_, "macro expansion too deep");
         return true;
@@ -272,7 +286,7 @@ bool Lexer::try_expand(const char* name, uint32_t len) {
         exp_line_ = line_;
         exp_col_ = col_of(name);
     }
-    Frame nf{m->body, m->body_end, m, nframes_, -1, 0, {}};
+    Frame nf{m->body, m->body_end, m, nframes_, -1, -1, 0, {}};
     if (m->nparams >= 0) {
         // A function-like macro only expands when '(' follows, possibly after the end
         // of the frames it came from (which are finished and can be dropped).
@@ -281,7 +295,6 @@ bool Lexer::try_expand(const char* name, uint32_t len) {
             if (!skip_space(g)) return false;  // end of directive line
             if (g.p < g.end) break;
             if (nframes_ == 1) return false;
-            if (g.macro) g.macro->active = false;
             nframes_--;
         }
         Frame& g = frames_[nframes_ - 1];
@@ -291,7 +304,6 @@ bool Lexer::try_expand(const char* name, uint32_t len) {
         if (!collect_args(g, m, &nf)) return true;
         nf.env = nframes_;
     }
-    m->active = true;
     frames_[nframes_++] = nf;
     return true;
 }
@@ -342,7 +354,6 @@ Token Lexer::next() {
         if (!skip_space(f)) return make(T_EOL, f.p, 0);
         if (f.p >= f.end) {
             if (nframes_ > 1) {
-                if (f.macro) f.macro->active = false;
                 nframes_--;
                 continue;
             }

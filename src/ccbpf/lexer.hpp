@@ -62,7 +62,6 @@ struct Macro {
     const char* params_end;
     const char* body;
     const char* body_end;
-    bool active;  // being expanded (no recursion, as in C)
     Macro* next;
 };
 
@@ -81,6 +80,7 @@ struct Frame {
     Macro* macro;  // the macro whose body this is, or null (file or argument text)
     int env;       // frame whose macro parameters name things here, -1 for none
     int args_env;  // (macro frames) env of the text the arguments were written in
+    int owner;     // (argument frames) the macro frame whose argument this is, else -1
     uint8_t nargs;
     Span args[kMaxMacroParams];
 };
@@ -112,6 +112,7 @@ private:
     Macro* find_macro(const char* name, uint32_t len);
     int param_index(const Macro* m, const char* name, uint32_t len);
     bool try_expand(const char* name, uint32_t len);
+    bool expanding(const Macro* m) const;
     bool collect_args(Frame& f, Macro* m, Frame* nf);
     void define_builtin(const char* name, const char* body);
     void read_line_ident(const char** name, uint32_t* len);

@@ -991,8 +991,7 @@ Val Compiler::call(Val fn, Token at) {
         return const_value(0, t_int);
     }
     s->used = true;
-    emit(OP_CALL, s->value);
-    depth -= nargs;
+    emit(OP_CALL, s->value, uint8_t(nargs));
     out.t = ft->base;
     return out;
 }

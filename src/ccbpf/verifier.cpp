@@ -64,7 +64,9 @@ bool check_operands(Ctx& c, const FuncInfo& f, uint32_t pc) {
             if (!target_ok(in.imm)) return c.fail(pc, "jump target outside the function");
             break;
         case Operand::Func:
+            uses_a = true;
             if (in.imm < 0 || uint32_t(in.imm) >= c.img.func_count) return c.fail(pc, "call of an unknown function");
+            if (in.a != c.img.func(uint32_t(in.imm)).nparams) return c.fail(pc, "call with the wrong argument count");
             break;
         case Operand::Builtin: {
             uses_a = true;

@@ -15,7 +15,7 @@ enum class Operand : uint8_t {
     Jump,      // imm is an instruction index inside the same function
     JumpLocal, // b is a frame offset of a 32-bit slot, imm a jump target
     JumpImm,   // b is a 16-bit constant, imm a jump target
-    Func,      // imm is a function index
+    Func,      // imm is a function index, a the argument count
     Builtin,   // a is a built-in number, imm the argument count
     Ret,       // imm is the argument count of the current function
     IncLocal,  // imm is a frame offset of a 32-bit slot, b the signed delta
