@@ -1,0 +1,65 @@
+// Top-level async tasks and the executor that polls them.
+//
+//   tern::async::Task blinky() { for (;;) { toggle(); co_await sleep_for(500); } }
+//   ...
+//   tern::async::run_tasks(blinky(), other());   // never returns
+//
+// run_tasks runs inside the kernel task that calls it: beside ordinary tasks, or alone
+// (the only task created before tern::start(): "bare metal"). See docs/async.md.
+#pragma once
+#include "tern/async/arena.hpp"
+#include "tern/async/coroutine.hpp"
+
+namespace tern::async {
+
+// A never-ending coroutine run by the executor. Created suspended; run_tasks starts it.
+// If it ever returns, it just stays finished and is never polled again.
+class Task {
+public:
+    struct promise_type : FramePromise {
+        Task get_return_object() noexcept {
+            return Task(std::coroutine_handle<promise_type>::from_promise(*this).address());
+        }
+        static Task get_return_object_on_allocation_failure() noexcept { return Task(nullptr); }
+        std::suspend_always initial_suspend() noexcept { return {}; }
+        std::suspend_always final_suspend() noexcept { return {}; }
+        void return_void() noexcept {}
+    };
+
+    Task() = default;  // empty: for arrays filled by assignment
+    Task(Task&& o) noexcept : frame_(o.frame_) { o.frame_ = nullptr; }
+    Task& operator=(Task&& o) noexcept {
+        if (this != &o) {
+            reset();
+            frame_ = o.frame_;
+            o.frame_ = nullptr;
+        }
+        return *this;
+    }
+    ~Task() { reset(); }
+    // False when the frame did not fit the arena.
+    bool valid() const { return frame_ != nullptr; }
+    void* frame() const { return frame_; }
+
+private:
+    explicit Task(void* frame) : frame_(frame) {}
+    void reset() {
+        if (frame_ != nullptr) std::coroutine_handle<>::from_address(frame_).destroy();
+        frame_ = nullptr;
+    }
+    void* frame_ = nullptr;
+};
+
+// Polls the tasks forever in the calling kernel task. A task whose frame did not fit the
+// arena stops the system at once with a message naming the shortfall. The array must stay
+// alive (it does: run_tasks never returns).
+[[noreturn]] void run_tasks(Task* tasks, size_t count);
+
+template <typename... Tasks>
+    requires(__is_same(Tasks, Task) && ...)
+[[noreturn]] void run_tasks(Tasks&&... tasks) {
+    Task all[] = {static_cast<Tasks&&>(tasks)...};
+    run_tasks(all, sizeof...(Tasks));
+}
+
+}  // namespace tern::async

@@ -1,0 +1,89 @@
+// The frame arena: first fit over an address-ordered free list, merging neighbours on free.
+// Frames are allocated from the executor's task (and from main() before run_tasks), never
+// from interrupts, so no masking is needed.
+#include "tern/async/arena.hpp"
+
+#include <stdint.h>
+
+#include "tern/async/config.hpp"
+#include "tern/async/op.hpp"
+
+// extern "C" so a map file names it plainly: frames are the application's RAM, like stacks.
+extern "C" {
+alignas(2 * sizeof(void*)) unsigned char
+    tern_async_arena[tern::async::config::arena_bytes / (2 * sizeof(void*)) * (2 * sizeof(void*))];
+}
+
+namespace tern::async {
+
+namespace {
+// A free block is at least one grain, so its header always fits; frames are aligned to it.
+constexpr size_t grain = 2 * sizeof(void*);
+struct FreeBlock {
+    FreeBlock* next;
+    size_t size;
+};
+FreeBlock* free_list;
+bool ready;
+size_t in_use;
+size_t peak;
+
+size_t round_up(size_t n) { return (n + grain - 1) & ~(grain - 1); }
+}  // namespace
+
+void* arena::alloc(size_t bytes) {
+    if (!ready) {  // first use: one free block spanning the arena (no start-up code needed)
+        free_list = reinterpret_cast<FreeBlock*>(tern_async_arena);
+        free_list->next = nullptr;
+        free_list->size = sizeof tern_async_arena;
+        ready = true;
+    }
+    size_t n = round_up(bytes);
+    for (FreeBlock** link = &free_list; *link != nullptr; link = &(*link)->next) {
+        FreeBlock* b = *link;
+        if (b->size < n) continue;
+        if (b->size == n) {
+            *link = b->next;
+        } else {
+            auto* rest = reinterpret_cast<FreeBlock*>(reinterpret_cast<unsigned char*>(b) + n);
+            rest->next = b->next;
+            rest->size = b->size - n;
+            *link = rest;
+        }
+        in_use += n;
+        if (in_use > peak) peak = in_use;
+        return b;
+    }
+    return nullptr;
+}
+
+void arena::free(void* p, size_t bytes) {
+    size_t n = round_up(bytes);
+    in_use -= n;
+    auto* b = static_cast<FreeBlock*>(p);
+    FreeBlock* prev = nullptr;
+    FreeBlock** link = &free_list;
+    while (*link != nullptr && *link < b) {
+        prev = *link;
+        link = &(*link)->next;
+    }
+    b->next = *link;
+    b->size = n;
+    *link = b;
+    auto end = [](FreeBlock* f) { return reinterpret_cast<unsigned char*>(f) + f->size; };
+    if (b->next != nullptr && end(b) == reinterpret_cast<unsigned char*>(b->next)) {
+        b->size += b->next->size;
+        b->next = b->next->next;
+    }
+    if (prev != nullptr && end(prev) == reinterpret_cast<unsigned char*>(b)) {
+        prev->size += b->size;
+        prev->next = b->next;
+    }
+}
+
+size_t arena::used() { return in_use; }
+size_t arena::high_water() { return peak; }
+
+void FramePromise::unhandled_exception() noexcept { detail::fatal("unhandled exception in coroutine #", 0); }
+
+}  // namespace tern::async
