@@ -63,38 +63,22 @@ CompileResult Compiler::run() {
     t_int = new_type(TY_I32, 4, 4);
     t_uint = new_type(TY_U32, 4, 4);
     t_charp = pointer_to(t_char);
-    struct Typedef {
-        const char* name;
-        Type* type;
-    };
-    const Typedef typedefs[] = {{"int8_t", t_char},    {"uint8_t", t_uchar}, {"int16_t", t_short},
-                                {"uint16_t", t_ushort}, {"int32_t", t_int},   {"uint32_t", t_uint},
-                                {"size_t", t_uint}};
-    for (const Typedef& td : typedefs) add_sym(td.name, uint32_t(strlen(td.name)), S_TYPEDEF, td.type, 0);
-    // Built-in functions: their "type" is a function type with the result and no params.
-    Type* results[BI_COUNT] = {t_int, t_int, t_int, t_void, t_uint, t_void, t_int,
-                               t_charp, t_int, t_int, t_void, t_void, t_void};
-    for (int i = 0; i < BI_COUNT; i++) {
-        Type* ft = new_type(TY_FUNC, 0, 1);
-        ft->base = results[i];
-        add_sym(kBuiltinInfo[i].name, uint32_t(strlen(kBuiltinInfo[i].name)), S_BUILTIN, ft, i);
-    }
     if (out_cap < kImageHeaderSize + 64) error_here("output buffer too small");
     advance();
     top_level();
     if (!failed()) {
-        for (Sym* f = funcs; f; f = f->next_func)
-            if (f->used && !f->defined) {
-                diag.error(f->def_line, f->def_col, "function '%.*s' is used but never defined", int(f->len),
+        for (Sym* f = funcs; f; f = f->fn->next)
+            if (f->fn->used && !f->fn->defined) {
+                diag.error(f->fn->line, f->fn->col, "function '%.*s' is used but never defined", int(f->len),
                            f->name);
                 break;
             }
     }
     if (!failed()) {
         Sym* m = lookup("main", 4);
-        if (!m || m->kind != S_FUNC || !m->defined) diag.error(tok.line, tok.col, "no 'main' function");
+        if (!m || m->kind != S_FUNC || !m->fn->defined) diag.error(tok.line, tok.col, "no 'main' function");
         else if (m->type->nparams != 0)
-            diag.error(m->def_line, m->def_col, "main must be 'int main(void)' (no parameters)");
+            diag.error(m->fn->line, m->fn->col, "main must be 'int main(void)' (no parameters)");
     }
     size_t size = 0;
     if (!failed()) write_image(&size);
@@ -112,8 +96,8 @@ CompileResult Compiler::run() {
 bool Compiler::write_image(size_t* size_out) {
     // Function table in code order; CALL operands are renumbered to match.
     uint32_t nf = 0;
-    for (Sym* f = funcs; f; f = f->next_func)
-        if (f->defined) nf++;
+    for (Sym* f = funcs; f; f = f->fn->next)
+        if (f->fn->defined) nf++;
     uint32_t* order = static_cast<uint32_t*>(arena->alloc_top(sizeof(uint32_t) * (nfuncs + 1)));
     Sym** by_pos = static_cast<Sym**>(arena->alloc_top(sizeof(Sym*) * (nf + 1)));
     if (!order || !by_pos) {
@@ -121,10 +105,10 @@ bool Compiler::write_image(size_t* size_out) {
         return false;
     }
     uint32_t k = 0;
-    for (Sym* f = funcs; f; f = f->next_func)
-        if (f->defined) by_pos[k++] = f;
+    for (Sym* f = funcs; f; f = f->fn->next)
+        if (f->fn->defined) by_pos[k++] = f;
     for (uint32_t i = 1; i < nf; i++)  // insertion sort by entry: few functions
-        for (uint32_t j = i; j > 0 && by_pos[j - 1]->entry > by_pos[j]->entry; j--) {
+        for (uint32_t j = i; j > 0 && by_pos[j - 1]->fn->entry > by_pos[j]->fn->entry; j--) {
             Sym* t = by_pos[j];
             by_pos[j] = by_pos[j - 1];
             by_pos[j - 1] = t;
@@ -164,10 +148,10 @@ bool Compiler::write_image(size_t* size_out) {
     uint32_t name_off = 0;
     for (uint32_t i = 0; i < nf; i++) {
         Sym* f = by_pos[i];
-        wr32(p, f->entry);
-        wr32(p + 4, f->end);
-        wr32(p + 8, f->frame_size);
-        wr16(p + 12, uint16_t(f->max_stack));
+        wr32(p, f->fn->entry);
+        wr32(p + 4, f->fn->end);
+        wr32(p + 8, f->fn->frame_size);
+        wr16(p + 12, uint16_t(f->fn->max_stack));
         p[14] = uint8_t(f->type->nparams);
         p[15] = 0;
         wr32(p + 16, name_off);

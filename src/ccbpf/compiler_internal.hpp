@@ -18,16 +18,23 @@ struct Type {
     TypeKind kind;
     bool complete;
     uint8_t nparams;  // TY_FUNC
+    uint8_t align;
     uint32_t size;
-    uint32_t align;
-    uint32_t count;   // TY_ARRAY elements (0: not yet known)
-    Type* base;       // pointee, element, or function result
-    Type* ptr;        // cached "pointer to this"
-    Member* members;  // TY_STRUCT
-    const char* tag;
-    uint32_t tag_len;
-    Type* next_tag;   // list of struct tags
-    Type** params;    // TY_FUNC
+    uint32_t count;  // TY_ARRAY elements (0: not yet known)
+    Type* base;      // pointee, element, or function result
+    Type* ptr;       // cached "pointer to this"
+    union {
+        Member* members;  // TY_STRUCT
+        Type** params;    // TY_FUNC
+    };
+};
+
+// Struct tags live in their own list so that untagged types pay nothing for them.
+struct Tag {
+    const char* name;
+    uint32_t len;
+    Type* type;
+    Tag* next;
 };
 
 struct Member {
@@ -40,20 +47,27 @@ struct Member {
 
 enum SymKind : uint8_t { S_LOCAL, S_GLOBAL, S_FUNC, S_TYPEDEF, S_ENUM, S_BUILTIN };
 
+struct Sym;
+
+// What only functions need: where the body is (for the function table).
+struct FuncData {
+    uint32_t entry, end, frame_size;
+    uint16_t max_stack;
+    uint16_t line, col;
+    bool defined;  // has a body
+    bool used;     // is called
+    Sym* next;     // all functions, in declaration order
+};
+
 struct Sym {
     const char* name;
-    uint32_t len;
+    uint16_t len;
     SymKind kind;
-    bool defined;  // functions: has a body
-    bool used;     // functions: called
     bool is_const;
+    int32_t value;  // frame offset, address, enum value, function number
     Type* type;
-    int32_t value;  // frame offset, address, enum value, function/builtin number
     Sym* next;
-    // Functions only: where the body is, for the function table.
-    uint32_t entry, end, frame_size, max_stack;
-    Sym* next_func;
-    uint32_t def_line, def_col;
+    FuncData* fn;  // S_FUNC only
 };
 
 // Where an expression's value is, before the emitter is forced to load it (one-pass
@@ -68,8 +82,14 @@ struct Val {
     bool is_const_obj;
 };
 
+// Line entries are packed to 16 bits each while compiling (the image widens them).
+struct PackedLine {
+    uint16_t pc;
+    uint16_t line;
+};
+
 struct LineBlock {
-    LineEntry e[16];
+    PackedLine e[16];
     uint32_t n;
     LineBlock* next;
 };
@@ -82,6 +102,9 @@ struct Loop {
 };
 
 constexpr int32_t kNoChain = -1;
+
+// Built-in function number for `name`, or -1.
+int builtin_named(const char* name, uint32_t len);
 
 class Compiler {
 public:
@@ -115,6 +138,7 @@ public:
     // ---- symbols (symbols.cpp)
     Sym* lookup(const char* name, uint32_t len);
     Sym* lookup_scope(const char* name, uint32_t len);  // current scope only
+    Type* typedef_named(const Token& t);                 // a typedef name's type, or null
     Sym* add_sym(const char* name, uint32_t len, SymKind kind, Type* t, int32_t value);
     uint32_t alloc_local(Type* t);
     uint32_t alloc_global(Type* t);
@@ -196,7 +220,8 @@ public:
     int nesting = 0;  // recursion guard against pathological inputs
 
     Type *t_void, *t_bool, *t_char, *t_uchar, *t_short, *t_ushort, *t_int, *t_uint, *t_charp;
-    Type* tags = nullptr;
+    Tag* tags = nullptr;
+    void add_tag(const Token& name, Type* t);
     Sym* globals = nullptr;
     Sym* locals = nullptr;
     Sym* scope_floor = nullptr;  // locals below this belong to enclosing blocks

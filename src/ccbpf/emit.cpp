@@ -58,11 +58,15 @@ void Compiler::mark_line(uint32_t line) {
     if (failed()) return;
     LineBlock* b = lines_tail;
     if (b && b->n && b->e[b->n - 1].pc == ncode) {
-        b->e[b->n - 1].line = line;
+        b->e[b->n - 1].line = uint16_t(line);
         last_line = line;
         return;
     }
     if (line == last_line) return;
+    if (ncode > 0xffff || line > 0xffff) {
+        error_here("program too large (more than 65535 instructions or lines)");
+        return;
+    }
     if (!b || b->n == 16) {
         LineBlock* nb = static_cast<LineBlock*>(arena->alloc(sizeof(LineBlock)));
         if (!nb) {
@@ -73,7 +77,7 @@ void Compiler::mark_line(uint32_t line) {
         else lines = nb;
         lines_tail = b = nb;
     }
-    b->e[b->n++] = LineEntry{ncode, line};
+    b->e[b->n++] = PackedLine{uint16_t(ncode), uint16_t(line)};
     last_line = line;
 }
 

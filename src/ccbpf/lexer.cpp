@@ -134,6 +134,7 @@ bool Lexer::skip_space(Frame& f) {
             while (f.p < f.end && *f.p != '\n') f.p++;
         } else if (c == '/' && f.p + 1 < f.end && f.p[1] == '*') {
             const char* start = f.p;
+            uint32_t start_line = line_, start_col = col_of(start);
             f.p += 2;
             while (f.p < f.end && !(*f.p == '*' && f.p + 1 < f.end && f.p[1] == '/')) {
                 if (*f.p == '\n' && base) {
@@ -143,7 +144,7 @@ bool Lexer::skip_space(Frame& f) {
                 f.p++;
             }
             if (f.p >= f.end) {
-                diag_->error(line_, col_of(start), "unterminated comment");
+                diag_->error(start_line, start_col, "unterminated comment");
                 f.p = f.end;
                 return true;
             }

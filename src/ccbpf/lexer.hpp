@@ -66,7 +66,7 @@ struct Macro {
 };
 
 constexpr int kMaxMacroParams = 8;
-constexpr int kMaxFrames = 24;
+constexpr int kMaxFrames = 10;
 constexpr int kMaxCondDepth = 16;
 
 struct Span {

@@ -13,10 +13,8 @@ bool Compiler::starts_type(const Token& t) {
         case T_EXTERN: case T_INLINE: case T_VOLATILE: case T_REGISTER: case T_FLOAT:
         case T_DOUBLE: case T_LONG: case T_UNION:
             return true;
-        case T_IDENT: {
-            Sym* s = lookup(t.p, t.len);
-            return s && s->kind == S_TYPEDEF;
-        }
+        case T_IDENT:
+            return typedef_named(t) != nullptr;
         default:
             return false;
     }
@@ -66,13 +64,14 @@ bool Compiler::parse_specifiers(DeclSpec* ds) {
                     more = false;
                     continue;
                 }
-                Sym* s = lookup(tok.p, tok.len);
-                if (!s || s->kind != S_TYPEDEF) {
+                Type* td = typedef_named(tok);
+                if (!td) {
                     more = false;
                     continue;
                 }
-                named = s->type;
-                if (s->is_const) ds->is_const = true;
+                named = td;
+                Sym* s = lookup(tok.p, tok.len);
+                if (s && s->is_const) ds->is_const = true;
                 break;
             }
             default:
@@ -254,10 +253,7 @@ Type* Compiler::parse_struct() {
         if (!t) {
             t = new_type(TY_STRUCT, 0, 1);
             t->complete = false;
-            t->tag = tag.p;
-            t->tag_len = tag.len;
-            t->next_tag = tags;
-            tags = t;
+            add_tag(tag, t);
         }
         return t;
     }
@@ -267,12 +263,7 @@ Type* Compiler::parse_struct() {
     }
     if (!t) {
         t = new_type(TY_STRUCT, 0, 1);
-        if (tag.p) {
-            t->tag = tag.p;
-            t->tag_len = tag.len;
-            t->next_tag = tags;
-            tags = t;
-        }
+        if (tag.p) add_tag(tag, t);
     }
     t->complete = false;
     advance();  // '{'
@@ -323,7 +314,7 @@ Type* Compiler::parse_struct() {
     if (!t->members && !failed()) error_here("empty structs are not supported");
     expect(T_RBRACE, "'}'");
     t->size = (offset + align - 1) & ~(align - 1);
-    t->align = align;
+    t->align = uint8_t(align);
     t->complete = true;
     return t;
 }
@@ -727,7 +718,7 @@ void Compiler::top_level() {
                 s->is_const = ds.is_const;
             } else if (t->kind == TY_FUNC) {
                 Sym* f = prev;
-                if (f && f->kind == S_BUILTIN) {
+                if (!f && builtin_named(name.p, name.len) >= 0) {
                     // A declaration of a built-in (e.g. from a copy of ccbpf.h) is harmless.
                     if (tok.kind == T_LBRACE) {
                         diag.error(name.line, name.col, "'%.*s' is a built-in and cannot be redefined",
@@ -742,14 +733,19 @@ void Compiler::top_level() {
                     }
                 } else {
                     f = add_sym(name.p, name.len, S_FUNC, t, int32_t(nfuncs++));
-                    f->def_line = name.line;
-                    f->def_col = name.col;
-                    if (funcs_tail) funcs_tail->next_func = f;
+                    f->fn = static_cast<FuncData*>(arena->alloc(sizeof(FuncData)));
+                    if (!f->fn) {
+                        error_here("out of compiler memory (functions)");
+                        return;
+                    }
+                    f->fn->line = uint16_t(name.line);
+                    f->fn->col = uint16_t(name.col);
+                    if (funcs_tail) funcs_tail->fn->next = f;
                     else funcs = f;
                     funcs_tail = f;
                 }
                 if (tok.kind == T_LBRACE) {
-                    if (f->defined) {
+                    if (f->fn->defined) {
                         diag.error(name.line, name.col, "redefinition of function '%.*s'", int(name.len),
                                    name.p);
                         return;
@@ -823,22 +819,22 @@ void Compiler::function_body(Sym* f, Token name) {
         }
         add_sym(param_names[i].p, param_names[i].len, S_LOCAL, ft->params[i], 4 * i);
     }
-    f->defined = true;
-    f->entry = here();
+    f->fn->defined = true;
+    f->fn->entry = here();
     depth = max_depth = 0;
     loop = nullptr;
     cur_switch = nullptr;
     mark_line(name.line);
     block();
-    bool falls_off = ncode == f->entry || barrier == ncode ||
+    bool falls_off = ncode == f->fn->entry || barrier == ncode ||
                      (code[ncode - 1].op != OP_RET && code[ncode - 1].op != OP_JMP);
     if (falls_off) {
         emit(OP_LI, 0);
         emit(OP_RET, ft->nparams);
     }
-    f->end = ncode;
-    f->frame_size = (frame_max + 3) & ~3u;
-    f->max_stack = uint32_t(max_depth);
+    f->fn->end = ncode;
+    f->fn->frame_size = (frame_max + 3) & ~3u;
+    f->fn->max_stack = uint16_t(max_depth);
     if (depth != 0 && !failed()) error_here("internal error: stack depth %d at end of function", depth);
     cur_func = nullptr;
     locals = nullptr;

@@ -829,7 +829,23 @@ Val Compiler::primary_expr() {
             uint32_t addr = string_literal(t, &len);
             advance();
             v.k = V_GLOBAL;
-            v.t = array_of(t_char, len + 1);
+            // Inside a function the literal's array type dies with the scope (it is only
+            // needed to decay or for sizeof); at file scope it must persist.
+            if (cur_func) {
+                Type* at = static_cast<Type*>(arena->alloc_top(sizeof(Type)));
+                if (!at) {
+                    error_here("out of compiler memory");
+                    return v;
+                }
+                at->kind = TY_ARRAY;
+                at->complete = true;
+                at->align = 1;
+                at->base = t_char;
+                at->count = at->size = len + 1;
+                v.t = at;
+            } else {
+                v.t = array_of(t_char, len + 1);
+            }
             v.v = int32_t(addr);
             return v;
         }
@@ -842,6 +858,14 @@ Val Compiler::primary_expr() {
         case T_IDENT: {
             Sym* s = lookup(t.p, t.len);
             advance();
+            int bi = s ? -1 : builtin_named(t.p, t.len);
+            if (bi >= 0) {
+                v.k = V_BUILTIN;
+                v.v = bi;
+                v.t = t_int;
+                if (tok.kind != T_LPAREN) diag.error(t.line, t.col, "function pointers are not supported");
+                return v;
+            }
             if (!s) {
                 static const char* const kNoHeap[] = {"malloc", "calloc", "realloc", "free"};
                 for (const char* n : kNoHeap)
@@ -911,7 +935,7 @@ Val Compiler::call(Val fn, Token at) {
         diag.error(at.line, at.col, "called object is not a function");
         return const_value(0, t_int);
     }
-    Type* ft = s->type;
+    Type* ft = fn.k == V_FUNC ? s->type : nullptr;
     int nargs = 0;
     int fmt_args = -1;
     while (tok.kind != T_RPAREN && !failed()) {
@@ -926,7 +950,7 @@ Val Compiler::call(Val fn, Token at) {
             diag.error(arg_at.line, arg_at.col, "void value used as an argument");
             return const_value(0, t_int);
         }
-        if (fn.k == V_BUILTIN && s->value == BI_PRINTF && nargs == 0) {
+        if (fn.k == V_BUILTIN && fn.v == BI_PRINTF && nargs == 0) {
             if (!is_pointer(at_t)) {
                 diag.error(arg_at.line, arg_at.col, "printf needs a format string");
                 return const_value(0, t_int);
@@ -966,7 +990,7 @@ Val Compiler::call(Val fn, Token at) {
     Val out{};
     out.k = V_ACC;
     if (fn.k == V_BUILTIN) {
-        const BuiltinInfo& bi = kBuiltinInfo[s->value];
+        const BuiltinInfo& bi = kBuiltinInfo[fn.v];
         if (bi.args >= 0 && nargs != bi.args) {
             diag.error(at.line, at.col, "%s expects %d argument%s, got %d", bi.name, bi.args,
                        bi.args == 1 ? "" : "s", nargs);
@@ -981,8 +1005,13 @@ Val Compiler::call(Val fn, Token at) {
                        fmt_args == 1 ? "" : "s", nargs - 1);
             return const_value(0, t_int);
         }
-        emit(OP_CALLB, nargs, uint8_t(s->value));
-        out.t = ft->base;
+        emit(OP_CALLB, nargs, uint8_t(fn.v));
+        switch (fn.v) {
+            case BI_SLEEP_MS: case BI_YIELD: case BI_SRAND: case BI_ABORT: case BI_EXIT: out.t = t_void; break;
+            case BI_TIME_MS: out.t = t_uint; break;
+            case BI_NODE_NAME: out.t = t_charp; break;
+            default: out.t = t_int; break;
+        }
         return out;
     }
     if (nargs != ft->nparams) {
@@ -990,7 +1019,7 @@ Val Compiler::call(Val fn, Token at) {
                    ft->nparams, ft->nparams == 1 ? "" : "s", nargs);
         return const_value(0, t_int);
     }
-    s->used = true;
+    s->fn->used = true;
     emit(OP_CALL, s->value, uint8_t(nargs));
     out.t = ft->base;
     return out;

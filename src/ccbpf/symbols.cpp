@@ -25,7 +25,7 @@ Sym* Compiler::add_sym(const char* name, uint32_t len, SymKind kind, Type* t, in
         return &dummy;
     }
     s->name = name;
-    s->len = len;
+    s->len = uint16_t(len > 0xffff ? 0xffff : len);
     s->kind = kind;
     s->type = t;
     s->value = value;
@@ -37,6 +37,30 @@ Sym* Compiler::add_sym(const char* name, uint32_t len, SymKind kind, Type* t, in
         globals = s;
     }
     return s;
+}
+
+// Built-in typedef names (int8_t ...) cost no symbols: they are looked up in a table.
+Type* Compiler::typedef_named(const Token& t) {
+    if (t.kind != T_IDENT) return nullptr;
+    Sym* s = lookup(t.p, t.len);
+    if (s) return s->kind == S_TYPEDEF ? s->type : nullptr;
+    struct Named {
+        const char* name;
+        Type* Compiler::*type;
+    };
+    static const Named kNames[] = {{"int8_t", &Compiler::t_char},    {"uint8_t", &Compiler::t_uchar},
+                                   {"int16_t", &Compiler::t_short},  {"uint16_t", &Compiler::t_ushort},
+                                   {"int32_t", &Compiler::t_int},    {"uint32_t", &Compiler::t_uint},
+                                   {"size_t", &Compiler::t_uint}};
+    for (const Named& n : kNames)
+        if (strlen(n.name) == t.len && memcmp(n.name, t.p, t.len) == 0) return this->*n.type;
+    return nullptr;
+}
+
+int builtin_named(const char* name, uint32_t len) {
+    for (int i = 0; i < BI_COUNT; i++)
+        if (strlen(kBuiltinInfo[i].name) == len && memcmp(kBuiltinInfo[i].name, name, len) == 0) return i;
+    return -1;
 }
 
 uint32_t Compiler::alloc_local(Type* t) {

@@ -18,7 +18,7 @@ Type* Compiler::new_type(TypeKind k, uint32_t size, uint32_t align) {
     }
     t->kind = k;
     t->size = size;
-    t->align = align;
+    t->align = uint8_t(align);
     t->complete = true;
     return t;
 }
@@ -51,9 +51,19 @@ Type* Compiler::arith_type(Type* a, Type* b) {
 }
 
 Type* Compiler::find_tag(const char* name, uint32_t len) {
-    for (Type* t = tags; t; t = t->next_tag)
-        if (t->tag_len == len && memcmp(t->tag, name, len) == 0) return t;
+    for (Tag* t = tags; t; t = t->next)
+        if (t->len == len && memcmp(t->name, name, len) == 0) return t->type;
     return nullptr;
+}
+
+void Compiler::add_tag(const Token& name, Type* t) {
+    Tag* tag = static_cast<Tag*>(arena->alloc(sizeof(Tag)));
+    if (!tag) {
+        error_here("out of compiler memory (struct tags)");
+        return;
+    }
+    *tag = Tag{name.p, name.len, t, tags};
+    tags = tag;
 }
 
 Member* Compiler::find_member(Type* st, const char* name, uint32_t len) {

@@ -1,0 +1,5 @@
+#include "ccbpf.h"
+int main(void) {
+    break;
+    return 0;
+}

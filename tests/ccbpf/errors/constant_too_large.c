@@ -1,0 +1,2 @@
+#include "ccbpf.h"
+int main(void) { return 3000000000; }

@@ -1,0 +1,5 @@
+#include "ccbpf.h"
+#ifndef CONFIGURED
+#error not configured
+#endif
+int main(void) { return 0; }

@@ -1,0 +1,5 @@
+#include "ccbpf.h"
+int main(void) {
+    float x = 1;
+    return 0;
+}

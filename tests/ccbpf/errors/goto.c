@@ -1,0 +1,5 @@
+#include "ccbpf.h"
+int main(void) {
+    goto out;
+    return 1;
+}

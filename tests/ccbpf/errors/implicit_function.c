@@ -1,0 +1,4 @@
+#include "ccbpf.h"
+int main(void) {
+    return helper(3);
+}

@@ -1,0 +1,3 @@
+#include "ccbpf.h"
+long long big;
+int main(void) { return 0; }

@@ -1,0 +1,3 @@
+#include "ccbpf.h"
+#define ADD(a, b) ((a) + (b))
+int main(void) { return ADD(1); }

@@ -1,0 +1,2 @@
+#include "ccbpf.h"
+int helper(void) { return 1; }

@@ -1,0 +1,5 @@
+#include "ccbpf.h"
+int main(void) {
+    printf("%f\n", 1);
+    return 0;
+}

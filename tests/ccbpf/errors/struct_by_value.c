@@ -1,0 +1,4 @@
+#include "ccbpf.h"
+struct p { int x; };
+int get(struct p v) { return v.x; }
+int main(void) { return 0; }

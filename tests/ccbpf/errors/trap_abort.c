@@ -1,0 +1,6 @@
+#include "ccbpf.h"
+int main(void) {
+    puts("about to abort");
+    abort();
+    return 0;
+}

@@ -1,0 +1,3 @@
+#include "ccbpf.h"
+union u { int a; char b; };
+int main(void) { return 0; }

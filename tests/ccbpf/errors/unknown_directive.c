@@ -1,0 +1,3 @@
+#include "ccbpf.h"
+#frobnicate
+int main(void) { return 0; }

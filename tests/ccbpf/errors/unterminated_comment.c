@@ -1,0 +1,5 @@
+#include "ccbpf.h"
+int main(void) {
+    /* this never ends
+    return 0;
+}

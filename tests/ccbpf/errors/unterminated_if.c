@@ -1,0 +1,3 @@
+#include "ccbpf.h"
+#if 1
+int main(void) { return 0; }

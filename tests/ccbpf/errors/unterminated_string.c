@@ -1,0 +1,5 @@
+#include "ccbpf.h"
+int main(void) {
+    puts("no end);
+    return 0;
+}
