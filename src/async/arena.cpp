@@ -8,6 +8,17 @@
 #include "tern/async/config.hpp"
 #include "tern/async/op.hpp"
 
+// Under AddressSanitizer (host tests) a freed frame is poisoned, so a wait node left linked
+// after its coroutine was destroyed is caught the moment anything touches it.
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define TERN_ARENA_POISON(p, n) __asan_poison_memory_region((p), (n))
+#define TERN_ARENA_UNPOISON(p, n) __asan_unpoison_memory_region((p), (n))
+#else
+#define TERN_ARENA_POISON(p, n) ((void)(p), (void)(n))
+#define TERN_ARENA_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 // extern "C" so a map file names it plainly: frames are the application's RAM, like stacks.
 extern "C" {
 alignas(2 * sizeof(void*)) unsigned char
@@ -46,12 +57,14 @@ void* arena::alloc(size_t bytes) {
             *link = b->next;
         } else {
             auto* rest = reinterpret_cast<FreeBlock*>(reinterpret_cast<unsigned char*>(b) + n);
+            TERN_ARENA_UNPOISON(rest, sizeof(FreeBlock));
             rest->next = b->next;
             rest->size = b->size - n;
             *link = rest;
         }
         in_use += n;
         if (in_use > peak) peak = in_use;
+        TERN_ARENA_UNPOISON(b, n);
         return b;
     }
     return nullptr;
@@ -67,6 +80,8 @@ void arena::free(void* p, size_t bytes) {
         prev = *link;
         link = &(*link)->next;
     }
+    TERN_ARENA_POISON(reinterpret_cast<unsigned char*>(b) + sizeof(FreeBlock),
+                      n - sizeof(FreeBlock));
     b->next = *link;
     b->size = n;
     *link = b;
