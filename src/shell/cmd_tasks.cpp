@@ -5,7 +5,7 @@
 #include "tern/task.hpp"
 
 #ifndef SHELL_TOP_MAX
-#define SHELL_TOP_MAX 16  // tasks `top` sorts (8 bytes of shell stack each)
+#define SHELL_TOP_MAX 16  // tasks `top` sorts (3 bytes of shell stack each); at most 256
 #endif
 
 namespace tern::shell {
@@ -47,23 +47,25 @@ int cmd_top(int argc, char**) {
            static_cast<unsigned>(seconds % 60), static_cast<unsigned>(sys.task_count),
            static_cast<unsigned>(busy / 10), static_cast<unsigned>(busy % 10),
            static_cast<unsigned>(sys.context_switches));
-    struct Entry {
-        Task* task;
-        uint32_t permille;
-    } rows[SHELL_TOP_MAX];
+    // Table positions and CPU shares: 3 bytes a task, on the shell's small stack. A task
+    // created or deleted while the rows print may shift a row; the next top is right.
+    uint8_t order[SHELL_TOP_MAX];
+    uint16_t share[SHELL_TOP_MAX];
     unsigned n = 0;
     TaskStats s;
-    Task* t;
-    for (uint32_t i = 0; n < SHELL_TOP_MAX && (t = task_at(i)) != nullptr; ++i) {
-        if (task_get_stats(*t, s) != Result::ok) continue;
+    for (uint32_t i = 0; n < SHELL_TOP_MAX && stats_at(i, s); ++i) {
         unsigned j = n++;
-        for (; j > 0 && rows[j - 1].permille < s.cpu_permille; --j) rows[j] = rows[j - 1];
-        rows[j] = {t, s.cpu_permille};
+        for (; j > 0 && share[j - 1] < s.cpu_permille; --j) {
+            order[j] = order[j - 1];
+            share[j] = share[j - 1];
+        }
+        order[j] = static_cast<uint8_t>(i);
+        share[j] = static_cast<uint16_t>(s.cpu_permille);
     }
     print_header();
     for (unsigned i = 0; i < n; ++i) {
-        if (task_get_stats(*rows[i].task, s) != Result::ok) continue;
-        s.cpu_permille = rows[i].permille;
+        if (!stats_at(order[i], s)) continue;
+        s.cpu_permille = share[i];
         print_row(s);
     }
     return 0;

@@ -6,7 +6,17 @@
 namespace tern::shell {
 
 namespace {
-constexpr uint8_t ctrl(char c) { return static_cast<uint8_t>(c & 0x1f); }
+// What each control character does: a table is a third of the code of a switch.
+constexpr Key control_keys[32] = {
+    Key::none,           Key::home,      Key::left,   Key::cancel,  // ^@ ^A ^B ^C
+    Key::eof,            Key::end,       Key::right,  Key::none,    // ^D ^E ^F ^G
+    Key::backspace,      Key::tab,       Key::enter,  Key::kill_to_end,  // ^H ^I ^J ^K
+    Key::redraw,         Key::enter,     Key::down,   Key::none,    // ^L ^M ^N ^O
+    Key::up,             Key::none,      Key::none,   Key::none,    // ^P ^Q ^R ^S
+    Key::none,           Key::kill_to_start, Key::none, Key::kill_word,  // ^T ^U ^V ^W
+    Key::none,           Key::none,      Key::none,   Key::none,    // ^X ^Y ^Z ESC
+    Key::none,           Key::none,      Key::none,   Key::none,    // ^\ ^] ^^ ^_
+};
 // A sequence longer than this is garbage: drop it rather than swallow typing forever.
 constexpr uint8_t max_sequence = 16;
 }  // namespace
@@ -47,10 +57,6 @@ Key KeyDecoder::feed(uint8_t b) {
                 return Key::none;
             }
             state_ = State::ground;  // a lone Escape (or Alt-key): drop the ESC, keep the key
-            if (b == 0x1b) {
-                state_ = State::escape;
-                return Key::none;
-            }
             break;
         case State::ss3:
             state_ = State::ground;
@@ -78,24 +84,11 @@ Key KeyDecoder::feed(uint8_t b) {
         case 0x1b: state_ = State::escape; return Key::none;
         case '\r': after_cr_ = true; return Key::enter;
         case '\n': return was_after_cr ? Key::none : Key::enter;
-        case 0x7f:
-        case '\b': return Key::backspace;
-        case '\t': return Key::tab;
-        case ctrl('A'): return Key::home;
-        case ctrl('B'): return Key::left;
-        case ctrl('C'): return Key::cancel;
-        case ctrl('D'): return Key::eof;
-        case ctrl('E'): return Key::end;
-        case ctrl('F'): return Key::right;
-        case ctrl('K'): return Key::kill_to_end;
-        case ctrl('L'): return Key::redraw;
-        case ctrl('N'): return Key::down;
-        case ctrl('P'): return Key::up;
-        case ctrl('U'): return Key::kill_to_start;
-        case ctrl('W'): return Key::kill_word;
+        case 0x7f: return Key::backspace;
         default: break;
     }
-    if (b >= 0x20 && b < 0x7f) {
+    if (b < 0x20) return control_keys[b];
+    if (b < 0x7f) {
         ch_ = static_cast<char>(b);
         return Key::text;
     }

@@ -29,7 +29,9 @@ void LineEditor::out(const char* s, size_t n) {
     if (io_ != nullptr && n > 0) io_->write(io_->ctx, s, n);
 }
 
-void LineEditor::out(const char* s) { out(s, strlen(s)); }
+void LineEditor::out(const char* s) {
+    if (s != nullptr) out(s, strlen(s));
+}
 
 void LineEditor::out_number(unsigned n) {
     char digits[10];
@@ -83,7 +85,7 @@ void LineEditor::begin(const char* prompt) {
     len_ = 0;
     pos_ = 0;
     buf_[0] = '\0';
-    recall_ = -1;
+    back_ = 0;
     discarding_ = false;
     out(prompt_);
 }
@@ -126,17 +128,26 @@ void LineEditor::replace_line(const char* s) {
     refresh();
 }
 
-void LineEditor::recall(int age) {
+void LineEditor::recall(unsigned back) {
     const char* entry = "";
-    if (age >= 0) {
-        entry = history_ != nullptr ? history_->newest(static_cast<unsigned>(age)) : nullptr;
+    if (back > 0) {
+        entry = history_ != nullptr ? history_->newest(back - 1) : nullptr;
         if (entry == nullptr) {
             out("\a", 1);
             return;
         }
     }
-    recall_ = static_cast<int8_t>(age);
+    back_ = static_cast<uint8_t>(back);
     replace_line(entry);
+}
+
+// Asks the source for candidates with the line cut at the cursor, so that the word being
+// completed is a NUL-terminated string the source can use in place.
+void LineEditor::gather(size_t start, Completion& into) {
+    char saved = buf_[pos_];
+    buf_[pos_] = '\0';
+    source_(buf_, start, into);
+    buf_[pos_] = saved;
 }
 
 void LineEditor::complete() {
@@ -144,7 +155,7 @@ void LineEditor::complete() {
     while (start > 0 && buf_[start - 1] != ' ') --start;
     if (source_ == nullptr) return;
     Completion found(buf_ + start, pos_ - start, nullptr);
-    source_(buf_, start, found);
+    gather(start, found);
     if (found.count() == 0) {
         out("\a", 1);
     } else if (found.common_length() > found.word_length()) {
@@ -155,7 +166,7 @@ void LineEditor::complete() {
     } else {
         out("\r\n", 2);  // ambiguous: show the choices, then the line again
         Completion listing(buf_ + start, pos_ - start, io_);
-        source_(buf_, start, listing);
+        gather(start, listing);
         out("\r\n", 2);
         refresh();
     }
@@ -179,7 +190,7 @@ LineEditor::Event LineEditor::feed(uint8_t byte) {
         }
         case Key::enter:
             out("\r\n", 2);
-            recall_ = -1;
+            back_ = 0;
             return Event::line;
         case Key::backspace:
             if (pos_ > 0) erase(pos_ - 1u, pos_);
@@ -193,9 +204,9 @@ LineEditor::Event LineEditor::feed(uint8_t byte) {
             break;
         case Key::home: move_to(0); break;
         case Key::end: move_to(len_); break;
-        case Key::up: recall(recall_ + 1); break;
+        case Key::up: recall(back_ + 1u); break;
         case Key::down:
-            if (recall_ >= 0) recall(recall_ - 1);
+            if (back_ > 0) recall(back_ - 1u);
             break;
         case Key::tab: complete(); break;
         case Key::kill_to_end: erase(pos_, len_); break;

@@ -41,7 +41,8 @@ private:
     unsigned count_ = 0;
 };
 
-// Offers candidates for the word that starts at line[word_start] (line is NUL-terminated).
+// Offers candidates for the word that starts at line[word_start]. The line is cut at the
+// cursor (NUL-terminated there) for the call: what follows the cursor is not completed.
 using CompletionSource = void (*)(const char* line, size_t word_start, Completion& out);
 
 class LineEditor {
@@ -81,17 +82,18 @@ private:
     void insert(const char* s, size_t n);
     void erase(size_t from, size_t to);
     void replace_line(const char* s);
-    void recall(int age);
+    void recall(unsigned back);
+    void gather(size_t start, Completion& into);
     void complete();
     void overflow();
 
     char buf_[SHELL_LINE_MAX] = {};
     uint8_t len_ = 0;
     uint8_t pos_ = 0;
-    int8_t recall_ = -1;      // history entry on show (age), -1 = the line being typed
+    uint8_t back_ = 0;        // history entries back on show: 0 = the line being typed
     bool discarding_ = false;  // an overlong line: input is dropped up to the next Enter
     KeyDecoder keys_;
-    const char* prompt_ = "";
+    const char* prompt_ = nullptr;  // zero-initialised state: .bss, not .data
     const Io* io_ = nullptr;
     History* history_ = nullptr;
     CompletionSource source_ = nullptr;

@@ -15,11 +15,10 @@ namespace {
 
 Task shell_task;
 Stack<SHELL_STACK_BYTES> shell_stack;
-Io shell_io;
 
 void shell_main(void*) {
     for (;;) {
-        run(shell_io);
+        run(*io());  // the session's own copy of the stream start() was given
         delay(ms_to_ticks(100));  // the stream closed: reopen it, without spinning
     }
 }
@@ -27,7 +26,7 @@ void shell_main(void*) {
 }  // namespace
 
 bool start(const Io& io) {
-    shell_io = io;
+    set_io(io);
     register_core_commands();
     register_task_commands();
     register_memory_commands();

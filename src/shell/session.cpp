@@ -48,17 +48,13 @@ void complete_line(const char* line, size_t word_start, Completion& out) {
     for (size_t i = 1; i < word_start; ++i) {
         if (line[i - 1] != ' ' && line[i] == ' ') ++arg_index;
     }
-    char prefix[SHELL_LINE_MAX];
-    size_t n = out.word_length();
-    memcpy(prefix, out.word(), n);
-    prefix[n] = '\0';
-    c->complete(arg_index, prefix, &Completion::offer_to, &out);
+    c->complete(arg_index, out.word(), &Completion::offer_to, &out);  // cut at the cursor
 }
 
 }  // namespace
 
 void set_io(const Io& io) {
-    io_copy = io;
+    if (&io != &io_copy) io_copy = io;
     current_io = &io_copy;
 }
 
