@@ -3,6 +3,7 @@
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
+#include "tern/port.hpp"
 #include "tern/result.hpp"
 
 namespace tern {
@@ -62,10 +63,18 @@ public:
     // block_size is rounded up to the pointer size; buffer must hold count blocks of it
     // (use pool_bytes()). invalid on bad arguments.
     Result init(void* buffer, uint32_t block_size, uint32_t count);
-    void* alloc();
-    // invalid for a pointer outside the pool or not at a block start.
+    void* alloc() {
+        port::IrqState s = port::irq_save();
+        Node* n = free_;
+        if (n != nullptr) free_ = n->next;
+        port::irq_restore(s);
+        return n;
+    }
+    // invalid for a pointer outside the pool or not at a block start. A block freed twice
+    // is not detected (that would cost the O(1) path a per-block flag).
     Result free(void* p);
-    uint32_t available() const { return available_; }
+    // Free blocks now (walks the free list: for statistics, not hot paths).
+    uint32_t available() const;
     uint32_t block_size() const { return block_size_; }
     uint32_t capacity() const { return count_; }
     static constexpr uint32_t rounded(uint32_t block_size) {
@@ -81,9 +90,9 @@ private:
     };
     Node* free_ = nullptr;
     uint8_t* base_ = nullptr;
+    uint32_t span_ = 0;  // block_size_ * count_
     uint32_t block_size_ = 0;
     uint32_t count_ = 0;
-    uint32_t available_ = 0;
 };
 
 }  // namespace tern

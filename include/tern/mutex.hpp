@@ -46,12 +46,17 @@ protected:
 
 private:
     friend struct MutexAccess;
+    Result lock_slow(Tick timeout);
+    Result unlock_slow();
     WaitQueue waiters_;
     Task* owner_ = nullptr;
-    Mutex* next_held_ = nullptr;  // the owner's list of held mutexes
-    uint16_t depth_ = 0;          // nested locks beyond the first (recursive only)
+    // The owner's list of mutexes that have (or had) waiters during this ownership: only
+    // those can owe it priority, so an uncontended lock never touches the list.
+    Mutex* next_held_ = nullptr;
+    // depth_ and listed_ are adjacent bytes: the unlock hot path tests both in one load.
+    uint8_t depth_ = 0;   // nested locks beyond the first (recursive only; at most 255)
+    uint8_t listed_ = 0;  // on the owner's list
     bool recursive_ = false;
-    bool dead_ = false;
 };
 
 class RecursiveMutex : public Mutex {

@@ -62,9 +62,9 @@ typedef TERN_OS_STORAGE(4) mutex_t;
 typedef TERN_OS_STORAGE(3) semaphore_t;
 typedef TERN_OS_STORAGE(2) cond_var_t;
 typedef TERN_OS_STORAGE(3) event_group_t;
-typedef TERN_OS_STORAGE(8) queue_t;
+typedef TERN_OS_STORAGE(10) queue_t;
 typedef TERN_OS_STORAGE(8) os_timer_t;
-typedef TERN_OS_STORAGE(5) os_pool_t;
+typedef TERN_OS_STORAGE(6) os_pool_t;
 
 /* ---- kernel ------------------------------------------------------------------------ */
 

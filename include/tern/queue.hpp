@@ -42,10 +42,13 @@ private:
     WaitQueue senders_;
     WaitQueue receivers_;
     uint8_t* buf_ = nullptr;
+    uint8_t* end_ = nullptr;   // buf_ + capacity_ * item_size_
+    uint8_t* head_ = nullptr;  // the oldest item
+    uint8_t* tail_ = nullptr;  // where the next item goes
     uint32_t item_size_ = 0;
     uint32_t capacity_ = 0;  // 0 = not initialised or destroyed
     uint32_t count_ = 0;
-    uint32_t head_ = 0;  // index of the oldest item
+    bool words_ = false;  // item size a multiple of 4: the hot paths copy words
 };
 
 // A queue with its own storage.

@@ -33,7 +33,8 @@ public:
     uint32_t count() const { return count_; }
 
 private:
-    friend struct SemaphoreAccess;
+    Result take_slow(Tick timeout);
+    Result give_slow();
     WaitQueue waiters_;
     uint32_t count_ = 0;
     uint32_t max_ = 0xFFFFFFFFu;  // 0 once destroyed

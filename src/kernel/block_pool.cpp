@@ -1,4 +1,5 @@
 // Fixed-block pools: a free list threaded through the free blocks, O(1) both ways.
+#include "hot.hpp"
 #include "sched.hpp"
 #include "tern/memory.hpp"
 
@@ -16,7 +17,7 @@ Result BlockPool::init(void* buffer, uint32_t block_size, uint32_t count) {
     base_ = static_cast<uint8_t*>(buffer);
     block_size_ = rounded(block_size);
     count_ = count;
-    available_ = count;
+    span_ = block_size_ * count;
     free_ = nullptr;
     for (uint32_t i = count; i-- > 0;) {
         Node* n = reinterpret_cast<Node*>(base_ + i * block_size_);
@@ -26,28 +27,22 @@ Result BlockPool::init(void* buffer, uint32_t block_size, uint32_t count) {
     return Result::ok;
 }
 
-void* BlockPool::alloc() {
-    CriticalSection cs;
-    Node* n = free_;
-    if (n != nullptr) {
-        free_ = n->next;
-        --available_;
-    }
-    return n;
-}
-
-Result BlockPool::free(void* p) {
+TERN_HOT Result BlockPool::free(void* p) {
     uintptr_t o = reinterpret_cast<uintptr_t>(p) - reinterpret_cast<uintptr_t>(base_);
-    if (p == nullptr || o >= uintptr_t{block_size_} * count_ || o % block_size_ != 0) {
-        return Result::invalid;
-    }
-    CriticalSection cs;
-    if (available_ == count_) return Result::invalid;  // more frees than allocations
+    if (o >= span_ || o % block_size_ != 0) return Result::invalid;  // null too: far below base_
     Node* n = static_cast<Node*>(p);
+    port::IrqState s = port::irq_save();
     n->next = free_;
     free_ = n;
-    ++available_;
+    port::irq_restore(s);
     return Result::ok;
+}
+
+uint32_t BlockPool::available() const {
+    CriticalSection cs;
+    uint32_t n = 0;
+    for (const Node* i = free_; i != nullptr && n <= count_; i = i->next) ++n;
+    return n;
 }
 
 }  // namespace tern

@@ -1,4 +1,7 @@
 // Mutexes with priority inheritance (chains, several held mutexes, waiters leaving).
+#include <string.h>
+
+#include "hot.hpp"
 #include "mutex_internal.hpp"
 
 namespace tern {
@@ -41,21 +44,31 @@ void MutexAccess::boost(Task* t, Priority p) {
     }
 }
 
-void MutexAccess::held_push(Task& t, Mutex& m) {
-    m.owner_ = &t;
-    m.next_held_ = t.mutexes_held;
-    t.mutexes_held = &m;
+void MutexAccess::list(Mutex& m) {
+    if (m.listed_ != 0) return;
+    Task& o = *m.owner_;
+    m.next_held_ = o.mutexes_held;
+    o.mutexes_held = &m;
+    m.listed_ = 1;
 }
 
-void MutexAccess::held_remove(Task& t, Mutex& m) {
-    Mutex** link = &t.mutexes_held;
+void MutexAccess::unlist(Mutex& m) {
+    if (m.listed_ == 0) return;
+    Mutex** link = &m.owner_->mutexes_held;
     while (*link != nullptr && *link != &m) link = &(*link)->next_held_;
     if (*link != nullptr) *link = m.next_held_;
     m.next_held_ = nullptr;
+    m.listed_ = 0;
+}
+
+bool MutexAccess::owner_gone(const Mutex& m) {
+    TaskState s = m.owner_->state;
+    return s == TaskState::deleted || s == TaskState::faulted;
 }
 
 void MutexAccess::hand_over(Mutex& m) {
     m.depth_ = 0;
+    m.listed_ = 0;
     Task* w = m.waiters_.first();
     if (w == nullptr) {
         m.owner_ = nullptr;
@@ -63,12 +76,14 @@ void MutexAccess::hand_over(Mutex& m) {
     }
     w->blocked_mutex = nullptr;  // leaves with the mutex: no boost to undo
     wake(*w, Result::ok);
-    held_push(*w, m);
-    // The new owner was the highest waiter, so what the others owe it is already covered.
+    m.owner_ = w;
+    // The new owner was the highest waiter, so what the others owe it is already covered;
+    // they stay listed so that it is recomputed when they leave.
+    if (!m.waiters_.empty()) list(m);
 }
 
 void MutexAccess::release_for_wait(Mutex& m, Task& self) {
-    held_remove(self, m);
+    unlist(m);
     hand_over(m);
     propagate(&self);
 }
@@ -91,8 +106,9 @@ void mutex_waiter_moved(Task& t) {
 
 void mutex_owner_gone(Task& t) {
     // The task will never run again: each mutex passes to its next waiter (who gets ok).
+    // (Mutexes without waiters are not on its list: their next locker takes them over.)
     while (Mutex* m = t.mutexes_held) {
-        MutexAccess::held_remove(t, *m);
+        MutexAccess::unlist(*m);
         MutexAccess::hand_over(*m);
     }
 }
@@ -109,26 +125,46 @@ void Mutex::init() {
     owner_ = nullptr;
     next_held_ = nullptr;
     depth_ = 0;
+    listed_ = 0;
 }
 
-Result Mutex::lock(Tick timeout) {
+// Hot paths: an uncontended lock, and an unlock with no waiter ever during this ownership,
+// each a few instructions in one short critical section; the rest is out of line. (Before
+// start() there is no current task: both are harmless no-ops then.)
+TERN_HOT Result Mutex::lock(Tick timeout) {
+    if (port::in_isr()) return Result::wrong_context;
+    port::IrqState s = port::irq_save();
+    if (owner_ == nullptr) {
+        owner_ = current();
+        port::irq_restore(s);
+        return Result::ok;
+    }
+    port::irq_restore(s);
+    return lock_slow(timeout);
+}
+
+[[gnu::noinline]] Result Mutex::lock_slow(Tick timeout) {
     Task* self = current();
-    if (port::in_isr() || self == nullptr) return Result::wrong_context;
+    if (self == nullptr) return Result::wrong_context;
     {
         CriticalSection cs;
         if (owner_ == nullptr) {
             owner_ = self;
-            next_held_ = self->mutexes_held;
-            self->mutexes_held = this;
             return Result::ok;
         }
         if (owner_ == self) {
-            if (!recursive_ || depth_ == 0xFFFF) return Result::invalid;
+            if (!recursive_ || depth_ == 0xFF) return Result::invalid;
             ++depth_;
             return Result::ok;
         }
         if (owner_ == dead_owner()) return Result::invalid;
+        if (MutexAccess::owner_gone(*this)) {  // deleted while holding it uncontended
+            owner_ = self;
+            depth_ = 0;
+            return Result::ok;
+        }
         if (timeout == no_wait) return Result::would_block;
+        MutexAccess::list(*this);  // from now on the owner may owe priority to it
         self->blocked_mutex = this;
         MutexAccess::boost(owner_, self->priority);
         block_current(&waiters_, timeout);
@@ -136,25 +172,35 @@ Result Mutex::lock(Tick timeout) {
     return current()->wait_result;
 }
 
-Result Mutex::unlock() {
+TERN_HOT Result Mutex::unlock() {
+    if (port::in_isr()) return Result::wrong_context;
+    port::IrqState s = port::irq_save();
+    static_assert(offsetof(Mutex, listed_) == offsetof(Mutex, depth_) + 1);
+    uint16_t depth_or_listed;
+    memcpy(&depth_or_listed, &depth_, sizeof depth_or_listed);
+    uintptr_t other = reinterpret_cast<uintptr_t>(owner_) ^ reinterpret_cast<uintptr_t>(current());
+    if ((other | depth_or_listed) == 0) {  // owned by the caller, not nested, never contended
+        owner_ = nullptr;
+        port::irq_restore(s);
+        return Result::ok;
+    }
+    port::irq_restore(s);
+    return unlock_slow();
+}
+
+[[gnu::noinline]] Result Mutex::unlock_slow() {
     Task* self = current();
-    if (port::in_isr() || self == nullptr) return Result::wrong_context;
     CriticalSection cs;
-    if (owner_ != self) return Result::invalid;
+    if (owner_ != self || self == nullptr) return Result::invalid;
     if (depth_ != 0) {
         --depth_;
         return Result::ok;
     }
-    if (self->mutexes_held == this) {
-        self->mutexes_held = next_held_;
-        next_held_ = nullptr;
-    } else {
-        MutexAccess::held_remove(*self, *this);
-    }
-    if (waiters_.empty()) {
-        owner_ = nullptr;  // no waiter, so no boost came from this mutex
+    if (listed_ == 0) {
+        owner_ = nullptr;
         return Result::ok;
     }
+    MutexAccess::unlist(*this);
     MutexAccess::hand_over(*this);
     MutexAccess::propagate(self);  // drop what this mutex's waiters were owed
     reschedule();
@@ -170,7 +216,7 @@ Result Mutex::destroy() {
         wake(*w, Result::deleted);
     }
     if (Task* o = owner_) {
-        MutexAccess::held_remove(*o, *this);
+        MutexAccess::unlist(*this);
         MutexAccess::propagate(o);
     }
     owner_ = dead_owner();

@@ -12,10 +12,13 @@ struct MutexAccess {
     static void propagate(Task* t);
     // Raises the chain of owners starting at `owner` to at least p (a new waiter).
     static void boost(Task* owner, Priority p);
-    static void held_push(Task& t, Mutex& m);
-    static void held_remove(Task& t, Mutex& m);
+    // Puts m on / takes m off its owner's list (no-ops when already so).
+    static void list(Mutex& m);
+    static void unlist(Mutex& m);
     // m was taken off its owner's list: pass it to the first waiter (or free it).
     static void hand_over(Mutex& m);
+    // The owner is gone (deleted or faulted) without releasing m.
+    static bool owner_gone(const Mutex& m);
     // For CondVar::wait: the caller (owner, depth 0) releases m; priorities follow.
     static void release_for_wait(Mutex& m, Task& self);
     static bool owned_once_by(const Mutex& m, const Task* self) {

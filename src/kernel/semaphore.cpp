@@ -1,4 +1,5 @@
 // Counting and binary semaphores. A give with a waiter hands the unit straight to it.
+#include "hot.hpp"
 #include "sched.hpp"
 #include "tern/semaphore.hpp"
 
@@ -29,8 +30,22 @@ Result Semaphore::init(uint32_t initial, uint32_t max) {
     return Result::ok;
 }
 
-Result Semaphore::take(Tick timeout) {
+// The hot paths (no waiter, nothing to wait for) stay in one short critical section and
+// hand anything else to an out-of-line slow path, which decides again under its own.
+TERN_HOT Result Semaphore::take(Tick timeout) {
     if (port::in_isr()) return Result::wrong_context;
+    port::IrqState s = port::irq_save();
+    uint32_t c = count_;
+    if (c != 0) {
+        count_ = c - 1;
+        port::irq_restore(s);
+        return Result::ok;
+    }
+    port::irq_restore(s);
+    return take_slow(timeout);
+}
+
+[[gnu::noinline]] Result Semaphore::take_slow(Tick timeout) {
     {
         CriticalSection cs;
         if (count_ != 0) {
@@ -55,8 +70,20 @@ Result Semaphore::take_from_isr() {
     return max_ == 0 ? Result::invalid : Result::would_block;
 }
 
-Result Semaphore::give() {
+TERN_HOT Result Semaphore::give() {
     if (port::in_isr()) return Result::wrong_context;
+    port::IrqState s = port::irq_save();
+    uint32_t c = count_;
+    if (waiters_.empty() && c < max_) {
+        count_ = c + 1;
+        port::irq_restore(s);
+        return Result::ok;
+    }
+    port::irq_restore(s);
+    return give_slow();
+}
+
+[[gnu::noinline]] Result Semaphore::give_slow() {
     CriticalSection cs;
     return give_locked(waiters_, count_, max_);
 }

@@ -99,6 +99,14 @@ void case_owner_deleted() {
     delay(1);
     CHECK(rb == Result::ok);
     CHECK(!m.locked());
+    // Deleted while holding it with nobody waiting: the next locker takes it over.
+    task_create(a, "doomed2", hold_m_and_die, nullptr, 5, a_stack);
+    delay(1);
+    CHECK(m.owner() == &a);
+    task_delete(&a);
+    CHECK(m.lock(no_wait) == Result::ok);
+    CHECK(m.owner() == task_self());
+    CHECK(m.unlock() == Result::ok);
 }
 
 // ---- condition variables ----
