@@ -3,6 +3,9 @@
 #include "console.hpp"
 #include "tern/kernel.hpp"
 #include "tern/shell.hpp"
+#if SHELL_APP_PROGRAMS
+#include "programs.hpp"
+#endif
 
 namespace {
 
@@ -34,6 +37,9 @@ int main() {
     tern::shell::register_task_commands();
     tern::shell::register_memory_commands();
     tern::shell::register_system_commands();
+#if SHELL_APP_PROGRAMS
+    tern::shell::register_program_commands();
+#endif
     tern::shell::register_commands(app_group);
     shell_app::demo_tasks_create();
     tern::task_create(shell_task, "shell", shell_main, nullptr, SHELL_PRIORITY, shell_stack);
