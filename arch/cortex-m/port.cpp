@@ -58,16 +58,32 @@ Tick take_elapsed(uint32_t now) {
 
 }  // namespace
 
+// The software-saved part of a task's frame, below the hardware frame; its layout is the
+// one the profile's switch file restores (arch/cortex-m/switch*.S).
+#if defined(TERN_CM_V7EM_FP)
+constexpr int sw_words = 9;  // r4-r11, EXC_RETURN (bit 4 set: no FP frame yet)
+#elif defined(TERN_CM_V8M)
+constexpr int sw_words = 9;  // r4-r11, PSPLIM
+#else
+constexpr int sw_words = 8;  // r4-r11
+#endif
+
 void* stack_init(Task&, uint8_t* base, size_t bytes, TaskEntry entry, void* arg) {
     uint32_t* top = reinterpret_cast<uint32_t*>(
         (reinterpret_cast<uintptr_t>(base) + bytes) & ~uintptr_t{7});
-    uint32_t* sp = top - 16;
+    uint32_t* hw = top - 8;
+    hw[0] = reinterpret_cast<uint32_t>(arg);  // r0
+    hw[1] = hw[2] = hw[3] = hw[4] = 0;        // r1-r3, r12
+    hw[5] = reinterpret_cast<uint32_t>(&kernel::task_exit);  // lr: entry returned
+    hw[6] = reinterpret_cast<uint32_t>(entry) & ~1u;         // pc
+    hw[7] = 0x01000000u;                                     // xpsr: Thumb
+    uint32_t* sp = hw - sw_words;
     for (int i = 0; i < 8; ++i) sp[i] = 0;  // r4-r11
-    sp[8] = reinterpret_cast<uint32_t>(arg);  // r0
-    sp[9] = sp[10] = sp[11] = sp[12] = 0;     // r1-r3, r12
-    sp[13] = reinterpret_cast<uint32_t>(&kernel::task_exit);  // lr: entry returned
-    sp[14] = reinterpret_cast<uint32_t>(entry) & ~1u;         // pc
-    sp[15] = 0x01000000u;                                     // xpsr: Thumb
+#if defined(TERN_CM_V7EM_FP)
+    sp[8] = 0xFFFFFFFDu;  // EXC_RETURN: thread mode, process stack, basic frame
+#elif defined(TERN_CM_V8M)
+    sp[8] = (reinterpret_cast<uint32_t>(base) + 7u) & ~7u;  // PSPLIM: the stack's bottom
+#endif
     return sp;
 }
 
@@ -76,6 +92,11 @@ void task_release(Task&) {}
 [[noreturn]] void start_first_task() {
     // PendSV and SysTick at the lowest priority: a switch never preempts an ISR.
     reg(shpr3) |= 0xFFFF0000u;
+#if defined(TERN_CM_V8M)
+    // UsageFault enabled on its own, so a PSPLIM overflow reports as what it is rather
+    // than escalating to HardFault (SHCSR.USGFAULTENA, BUSFAULTENA, MEMFAULTENA).
+    reg(0xE000ED24u) |= (1u << 18) | (1u << 17) | (1u << 16);
+#endif
     asm volatile(
         "msr msp, %0\n\t"  // the startup stack is no longer needed
         "cpsie i\n\t"
@@ -132,7 +153,12 @@ void irq_attach(unsigned n, IrqHandler handler) {
 
 void irq_trigger(unsigned n) {
     if (n >= soft_irq_count) return;
+#if defined(TERN_CM_V6M)
+    unsigned line = board::soft_irq_base + n;  // ARMv6-M has no STIR: set pending directly
+    reg(0xE000E200u) = 1u << line;              // NVIC ISPR
+#else
     reg(0xE000EF00u) = board::soft_irq_base + n;  // NVIC STIR
+#endif
 }
 
 void console_write(const char* s, size_t n) {
@@ -190,9 +216,18 @@ extern "C" [[noreturn]] void tern_fault_report(const uint32_t* frame, const uint
     for (int i = 0; i < 8; ++i) add(high[i], r4_r11[i]);
     add("sp", reinterpret_cast<uint32_t>(frame) + 32);
     add("excret", exc_return);
-    add("cfsr", tern::port::reg(0xE000ED28u));
+#if !defined(TERN_CM_V6M)  // ARMv6-M has no fault status registers (reading them faults)
+    uint32_t cfsr = tern::port::reg(0xE000ED28u);
+    add("cfsr", cfsr);
     add("hfsr", tern::port::reg(0xE000ED2Cu));
     add("mmfar", tern::port::reg(0xE000ED34u));
     add("bfar", tern::port::reg(0xE000ED38u));
+#endif
+#if defined(TERN_CM_V8M)
+    uint32_t psplim;
+    asm volatile("mrs %0, psplim" : "=r"(psplim));
+    add("psplim", psplim);
+    if (cfsr & (1u << 20)) f.what = "StackLimitFault";  // UFSR.STKOF: PSPLIM crossed
+#endif
     tern::kernel::cpu_fault(f);
 }

@@ -19,6 +19,12 @@ void tern_fault_entry();
 void tern_external_irq();
 
 [[noreturn]] void Reset_Handler() {
+#if defined(TERN_CM_V7EM_FP)
+    // Full access to CP10/CP11 before any code may touch the FPU (CPACR). Lazy stacking
+    // (FPCCR.ASPEN, LSPEN) is on from reset and is what the switch relies on.
+    *reinterpret_cast<volatile uint32_t*>(0xE000ED88u) |= 0xFu << 20;
+    asm volatile("dsb\n\tisb" ::: "memory");
+#endif
     memcpy(__data_start, __data_load,
            static_cast<size_t>(reinterpret_cast<char*>(__data_end) -
                                reinterpret_cast<char*>(__data_start)));
@@ -39,7 +45,10 @@ void tern_external_irq();
 
 using Vector = void (*)();
 
-[[gnu::section(".isr_vector"), gnu::used]] const Vector vector_table[16 + tern::board::irq_count] = {
+// The 16 core vectors only: the external ones follow in .isr_vector_ext (the linker
+// script places it right after). Sizing this array for them too left zeros where the
+// external vectors belonged, and the first soft interrupt jumped to address 0.
+[[gnu::section(".isr_vector"), gnu::used]] const Vector vector_table[16] = {
     reinterpret_cast<Vector>(__stack_top),
     Reset_Handler,
     Unexpected_Handler,  // NMI
@@ -53,7 +62,6 @@ using Vector = void (*)();
     nullptr,
     PendSV_Handler,
     SysTick_Handler,
-    // External interrupts: filled in below.
 };
 }
 

@@ -1,5 +1,6 @@
 // Cortex-M port, inline part. Critical sections mask with PRIMASK (one instruction each
-// way); the switch is PendSV at the lowest priority, pended through ICSR.
+// way; also the only choice on ARMv6-M, which has no BASEPRI); the switch is PendSV at the
+// lowest priority, pended through ICSR. TERN_CM_<profile> comes from arch/cortex-m/CMakeLists.txt.
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
@@ -28,13 +29,35 @@ inline void request_switch() {
     *reinterpret_cast<volatile uint32_t*>(0xE000ED04u) = 1u << 28;  // ICSR.PENDSVSET
 }
 
+#if defined(TERN_CM_V6M)
+// ARMv6-M has no CLZ: smear the top bit down, then a de Bruijn multiply names it. O(1),
+// no loop, no branch (v != 0; the kernel never asks about an empty map).
+inline unsigned highest_bit(uint32_t v) {
+    static constexpr uint8_t table[32] = {0,  9,  1,  10, 13, 21, 2,  29, 11, 14, 16,
+                                          18, 22, 25, 3,  30, 8,  12, 20, 28, 15, 17,
+                                          24, 7,  19, 27, 23, 6,  26, 5,  4,  31};
+    v |= v >> 1;
+    v |= v >> 2;
+    v |= v >> 4;
+    v |= v >> 8;
+    v |= v >> 16;
+    return table[(v * 0x07C4ACDDu) >> 27];
+}
+#else
 inline unsigned highest_bit(uint32_t v) { return 31u - static_cast<unsigned>(__builtin_clz(v)); }
+#endif
 
 struct TaskData {};
 
 constexpr size_t stack_bytes(size_t n) { return n; }
-// The hardware frame, the software-saved registers and room for a small function.
+// The hardware frame, the software-saved registers and room for a small function; with an
+// FPU, a task's frame may also hold s0-s31, FPSCR and EXC_RETURN (+140 bytes). Stays
+// below the idle task's default 256-byte stack.
+#if defined(TERN_CM_V7EM_FP)
+inline constexpr size_t min_stack_bytes = 232;
+#else
 inline constexpr size_t min_stack_bytes = 128;
+#endif
 
 // An address whose access faults (tests of the fault report).
 inline constexpr uintptr_t invalid_address = board::invalid_address;

@@ -1,0 +1,20 @@
+# mps2-an500: Cortex-M7 under QEMU (ARMv7E-M, FPv5 FPU with double precision). QEMU
+# models the AN500 with the AN385 memory map (SSRAM1 at 0, SSRAM2&3 at 0x20000000), CMSDK
+# UART0 and timers at the same places, so the board code is mps2-an385's.
+set(TERN_ARCH cortex-m)
+set(TERN_IS_HOST OFF)
+set(TERN_CM_PROFILE v7em-fp)
+set(TERN_CPU_HAS_FPU ON)
+set(TERN_CPU_FLAGS -mcpu=cortex-m7 -mthumb -mfloat-abi=hard -mfpu=fpv5-d16)
+set(TERN_QEMU_CMD "qemu-system-arm -M mps2-an500 -cpu cortex-m7 -nographic -monitor none -serial stdio -icount shift=5,sleep=off -semihosting-config enable=on,target=native -kernel @ELF@")
+
+set(_an385 ${CMAKE_SOURCE_DIR}/boards/mps2-an385)
+add_library(tern_flags INTERFACE)
+target_compile_options(tern_flags INTERFACE ${TERN_CPU_FLAGS} ${TERN_TARGET_FLAGS})
+target_link_options(tern_flags INTERFACE ${TERN_CPU_FLAGS} -nostartfiles --specs=nano.specs
+  -Wl,--gc-sections -L${CMAKE_SOURCE_DIR}/arch/cortex-m -T${_an385}/linker.ld)
+target_include_directories(tern_flags INTERFACE ${CMAKE_SOURCE_DIR}/include ${_an385}/include)
+
+add_library(tern_board_src INTERFACE)
+target_sources(tern_board_src INTERFACE ${_an385}/board.cpp)
+file(WRITE ${CMAKE_BINARY_DIR}/qemu-cmd.txt "${TERN_QEMU_CMD}\n")
