@@ -21,8 +21,9 @@
 
 // extern "C" so a map file names it plainly: frames are the application's RAM, like stacks.
 extern "C" {
-alignas(2 * sizeof(void*)) unsigned char
-    tern_async_arena[tern::async::config::arena_bytes / (2 * sizeof(void*)) * (2 * sizeof(void*))];
+alignas(2 *
+        sizeof(void*)) unsigned char tern_async_arena[tern::async::config::arena_bytes /
+                                                      (2 * sizeof(void*)) * (2 * sizeof(void*))];
 }
 
 namespace tern::async {
@@ -34,23 +35,30 @@ struct FreeBlock {
     FreeBlock* next;
     size_t size;
 };
+// The list ends at the arena's end rather than at null, so null can mean "not set up yet"
+// without a separate flag (4 bytes of RAM count in a 40-byte budget), and a full arena
+// (list == end) is not mistaken for a fresh one.
 FreeBlock* free_list;
-bool ready;
-size_t in_use;
-size_t peak;
 
-size_t round_up(size_t n) { return (n + grain - 1) & ~(grain - 1); }
+FreeBlock* list_end() {
+    return reinterpret_cast<FreeBlock*>(tern_async_arena + sizeof tern_async_arena);
+}
+size_t round_up(size_t n) {
+    return (n + grain - 1) & ~(grain - 1);
+}
+unsigned char* end_of(FreeBlock* f) {
+    return reinterpret_cast<unsigned char*>(f) + f->size;
+}
 }  // namespace
 
 void* arena::alloc(size_t bytes) {
-    if (!ready) {  // first use: one free block spanning the arena (no start-up code needed)
+    if (free_list == nullptr) {  // first use: one free block spanning the arena
         free_list = reinterpret_cast<FreeBlock*>(tern_async_arena);
-        free_list->next = nullptr;
+        free_list->next = list_end();
         free_list->size = sizeof tern_async_arena;
-        ready = true;
     }
     size_t n = round_up(bytes);
-    for (FreeBlock** link = &free_list; *link != nullptr; link = &(*link)->next) {
+    for (FreeBlock** link = &free_list; *link != list_end(); link = &(*link)->next) {
         FreeBlock* b = *link;
         if (b->size < n) continue;
         if (b->size == n) {
@@ -62,8 +70,6 @@ void* arena::alloc(size_t bytes) {
             rest->size = b->size - n;
             *link = rest;
         }
-        in_use += n;
-        if (in_use > peak) peak = in_use;
         TERN_ARENA_UNPOISON(b, n);
         return b;
     }
@@ -72,11 +78,10 @@ void* arena::alloc(size_t bytes) {
 
 void arena::free(void* p, size_t bytes) {
     size_t n = round_up(bytes);
-    in_use -= n;
     auto* b = static_cast<FreeBlock*>(p);
     FreeBlock* prev = nullptr;
     FreeBlock** link = &free_list;
-    while (*link != nullptr && *link < b) {
+    while (*link != list_end() && *link < b) {
         prev = *link;
         link = &(*link)->next;
     }
@@ -85,20 +90,26 @@ void arena::free(void* p, size_t bytes) {
     b->next = *link;
     b->size = n;
     *link = b;
-    auto end = [](FreeBlock* f) { return reinterpret_cast<unsigned char*>(f) + f->size; };
-    if (b->next != nullptr && end(b) == reinterpret_cast<unsigned char*>(b->next)) {
+    if (b->next != list_end() && end_of(b) == reinterpret_cast<unsigned char*>(b->next)) {
         b->size += b->next->size;
         b->next = b->next->next;
     }
-    if (prev != nullptr && end(prev) == reinterpret_cast<unsigned char*>(b)) {
+    if (prev != nullptr && end_of(prev) == reinterpret_cast<unsigned char*>(b)) {
         prev->size += b->size;
         prev->next = b->next;
     }
 }
 
-size_t arena::used() { return in_use; }
-size_t arena::high_water() { return peak; }
+// Walks the free list instead of keeping a counter: only tests and sizing ask.
+size_t arena::used() {
+    if (free_list == nullptr) return 0;
+    size_t free_bytes = 0;
+    for (FreeBlock* f = free_list; f != list_end(); f = f->next) free_bytes += f->size;
+    return sizeof tern_async_arena - free_bytes;
+}
 
-void FramePromise::unhandled_exception() noexcept { detail::fatal("unhandled exception in coroutine #", 0); }
+void FramePromise::unhandled_exception() noexcept {
+    detail::fatal("unhandled exception in coroutine #", 0);
+}
 
 }  // namespace tern::async

@@ -23,7 +23,9 @@ Stack<1024> kernel_stack, sem_helper_stack, queue_helper_stack;
 Tick t0;
 volatile bool kernel_done;
 
-void isr() { from_isr.notify(); }
+void isr() {
+    from_isr.notify();
+}
 
 // The kernel side of each step, in lock-step with the driver coroutine by time.
 void kernel_main(void*) {
@@ -72,8 +74,8 @@ async::Task driver() {
     CHECK(!rx);
     co_await sleep_until(t0 + 70);
     CHECK(kernel_done);
-    CHECK_EQ(ksem.count(), 1);     // given back by the helper
-    CHECK_EQ(kqueue.count(), 1);   // put back at the front
+    CHECK_EQ(ksem.count(), 1);    // given back by the helper
+    CHECK_EQ(kqueue.count(), 1);  // put back at the front
     CHECK_EQ(lost, 0);
     int back = 0;
     CHECK_EQ(kqueue.receive(back, no_wait), Result::ok);
@@ -92,4 +94,6 @@ void executor_main(void*) {
 }
 }  // namespace
 
-int main() { test::start_executor("async_bridge", executor_main); }
+int main() {
+    test::start_executor("async_bridge", executor_main);
+}

@@ -139,7 +139,11 @@ async::Task driver() {
     test::finish();
 }
 
-void executor_main(void*) { run_tasks(driver()); }
+void executor_main(void*) {
+    run_tasks(driver());
+}
 }  // namespace
 
-int main() { test::start_executor("async_cancel", executor_main); }
+int main() {
+    test::start_executor("async_cancel", executor_main);
+}

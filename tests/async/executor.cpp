@@ -76,4 +76,6 @@ void executor_main(void*) {
 }
 }  // namespace
 
-int main() { test::start_executor("async_executor", executor_main); }
+int main() {
+    test::start_executor("async_executor", executor_main);
+}

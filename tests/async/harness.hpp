@@ -9,8 +9,7 @@ namespace tern::test {
 inline Task executor_task;
 inline Stack<4096> executor_stack;
 
-[[noreturn]] inline void start_executor(const char* name, TaskEntry entry,
-                                        Priority priority = 5) {
+[[noreturn]] inline void start_executor(const char* name, TaskEntry entry, Priority priority = 5) {
     test_name = name;
     task_create(executor_task, "executor", entry, nullptr, priority, executor_stack);
     start();

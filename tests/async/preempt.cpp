@@ -45,4 +45,6 @@ void executor_main(void*) {
 }
 }  // namespace
 
-int main() { test::start_executor("async_preempt", executor_main); }
+int main() {
+    test::start_executor("async_preempt", executor_main);
+}

@@ -66,7 +66,11 @@ async::Task driver() {
     test::finish();
 }
 
-void executor_main(void*) { run_tasks(driver(), poker()); }
+void executor_main(void*) {
+    run_tasks(driver(), poker());
+}
 }  // namespace
 
-int main() { test::start_executor("async_select", executor_main); }
+int main() {
+    test::start_executor("async_select", executor_main);
+}

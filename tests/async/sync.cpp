@@ -147,4 +147,6 @@ void executor_main(void*) {
 }
 }  // namespace
 
-int main() { test::start_executor("async_sync", executor_main); }
+int main() {
+    test::start_executor("async_sync", executor_main);
+}

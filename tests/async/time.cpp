@@ -67,7 +67,11 @@ async::Task notifier() {
     }
 }
 
-void executor_main(void*) { run_tasks(sleeper(), notifier()); }
+void executor_main(void*) {
+    run_tasks(sleeper(), notifier());
+}
 }  // namespace
 
-int main() { test::start_executor("async_time", executor_main); }
+int main() {
+    test::start_executor("async_time", executor_main);
+}

@@ -14,8 +14,7 @@ namespace arena {
 // child coroutines come and go in any order (select, join), so a bump pointer would leak.
 void* alloc(size_t bytes);
 void free(void* p, size_t bytes);
-size_t used();       // bytes in live frames now
-size_t high_water(); // most bytes ever live: size TERN_ASYNC_ARENA_BYTES from this
+size_t used();  // bytes in live frames now (rounded to the arena's grain)
 }  // namespace arena
 
 struct FramePromise {

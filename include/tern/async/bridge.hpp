@@ -26,30 +26,30 @@ namespace tern::async {
 
 namespace detail {
 class BridgeBase {
-public:
+  public:
     // fn(object, item, timeout): a kernel take/receive; undo puts the item/unit back.
     using KernelFn = Result (*)(void* object, void* item, Tick timeout);
     using UndoFn = void (*)(void* object, void* item);
 
     class Get : public Op {
-    public:
+      public:
         Get(BridgeBase& b, void* out) : Op(&poll_fn), b_(&b), out_(out) {}
         Get(const Get& o) : Op(o), b_(o.b_), out_(o.out_) {}
         ~Get() { poll_fn(*this, true); }
         void await_resume() {}
 
-    private:
+      private:
         static bool poll_fn(Op& o, bool cancel);
         BridgeBase* b_;
         void* out_;
     };
 
-protected:
+  protected:
     BridgeBase(void* object, void* item, size_t item_size, KernelFn fn, UndoFn undo)
         : object_(object), item_(item), item_size_(item_size), fn_(fn), undo_(undo) {}
     Result start(tern::Task& task, void* stack, size_t bytes, Priority priority);
 
-private:
+  private:
     static void helper(void* self);
     void* object_;
     void* item_;  // where the helper receives into; the bridge's own storage
@@ -65,7 +65,7 @@ private:
 
 // Lets coroutines take units of a kernel semaphore.
 class SemaphoreBridge : public detail::BridgeBase {
-public:
+  public:
     explicit SemaphoreBridge(tern::Semaphore& s)
         : BridgeBase(&s, nullptr, 0, &kernel_take, &kernel_give) {}
     // Starts the helper kernel task (priority: above the executor's, so takes are prompt).
@@ -76,7 +76,7 @@ public:
     // Completes with one unit taken.
     Get take() { return Get(*this, nullptr); }
 
-private:
+  private:
     static Result kernel_take(void* s, void*, Tick t) {
         return static_cast<tern::Semaphore*>(s)->take(t);
     }
@@ -86,7 +86,7 @@ private:
 // Lets coroutines receive items of type T from a kernel queue.
 template <typename T>
 class QueueBridge : public detail::BridgeBase {
-public:
+  public:
     explicit QueueBridge(tern::Queue& q)
         : BridgeBase(&q, &item_, sizeof(T), &kernel_receive, &kernel_unreceive) {}
     template <size_t B>
@@ -96,7 +96,7 @@ public:
     // Completes with the oldest item copied to `out` (which must outlive the wait).
     Get receive(T& out) { return Get(*this, &out); }
 
-private:
+  private:
     static Result kernel_receive(void* q, void* item, Tick t) {
         return static_cast<tern::Queue*>(q)->receive(item, t);
     }

@@ -32,7 +32,7 @@ struct CoResult<void> {
 
 template <typename T = void>
 class Co : public Op {
-public:
+  public:
     struct promise_type;
     using Handle = std::coroutine_handle<promise_type>;
 
@@ -59,7 +59,7 @@ public:
     T await_resume() { return h_.promise().take(); }
     bool valid() const { return static_cast<bool>(h_); }
 
-private:
+  private:
     enum : uint8_t { fresh = 0, waiting = 1, running = 2 };
     explicit Co(Handle h) : Op(&poll_fn), h_(h) {}
 

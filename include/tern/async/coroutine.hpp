@@ -37,7 +37,7 @@ struct coroutine_handle<void> {
     void resume() const { __builtin_coro_resume(frame_); }
     void destroy() const { __builtin_coro_destroy(frame_); }
 
-protected:
+  protected:
     void* frame_ = nullptr;
 };
 

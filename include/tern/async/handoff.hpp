@@ -17,19 +17,19 @@ namespace tern::async {
 
 template <typename T>
 class Handoff {
-public:
+  public:
     constexpr Handoff() = default;
     Handoff(const Handoff&) = delete;
     Handoff& operator=(const Handoff&) = delete;
 
     class Push : public Op {
-    public:
+      public:
         Push(Handoff& h, const T& v) : Op(&poll_fn), h_(&h), v_(v) {}
         Push(const Push& o) : Op(o), h_(o.h_), v_(o.v_) {}
         void await_resume() {}
         bool taken() const { return state_ == 2; }
 
-    private:
+      private:
         friend class Handoff;
         static bool poll_fn(Op& o, bool cancel) {
             auto& p = static_cast<Push&>(o);
@@ -51,13 +51,13 @@ public:
     };
 
     class Pop : public Op {
-    public:
+      public:
         explicit Pop(Handoff& h) : Op(&poll_fn), h_(&h) {}
         Pop(const Pop& o) : Op(o), h_(o.h_) {}
         T await_resume() { return v_; }
         T& value() { return v_; }
 
-    private:
+      private:
         static bool poll_fn(Op& o, bool cancel) {
             auto& p = static_cast<Pop&>(o);
             Masked m;
@@ -83,7 +83,7 @@ public:
     Push push(const T& v) { return Push(*this, v); }
     Pop pop() { return Pop(*this); }
 
-private:
+  private:
     List pushers_;
     List poppers_;
 };

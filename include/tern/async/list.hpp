@@ -22,7 +22,7 @@ struct Node {
 // A circular list around a sentinel, so insert and unlink have no empty-list branches.
 // Constant-initialised: a global List costs no start-up code.
 class List {
-public:
+  public:
     constexpr List() : head_{&head_, &head_} {}
     List(const List&) = delete;
     List& operator=(const List&) = delete;
@@ -38,7 +38,7 @@ public:
         pos.prev = &n;
     }
 
-private:
+  private:
     Node head_;
 };
 

@@ -14,13 +14,13 @@
 namespace tern::async {
 
 class Mutex {
-public:
+  public:
     constexpr Mutex() = default;
     Mutex(const Mutex&) = delete;
     Mutex& operator=(const Mutex&) = delete;
 
     class Guard {
-    public:
+      public:
         Guard() = default;
         explicit Guard(Mutex& m) : m_(&m) {}
         Guard(Guard&& g) noexcept : m_(g.m_) { g.m_ = nullptr; }
@@ -30,12 +30,12 @@ public:
         }
         bool owns() const { return m_ != nullptr; }
 
-    private:
+      private:
         Mutex* m_ = nullptr;
     };
 
     class Lock : public Op {
-    public:
+      public:
         explicit Lock(Mutex& m) : Op(&poll_fn), m_(&m) {}
         Lock(const Lock& o) : Op(o), m_(o.m_) {}
         ~Lock() { poll_fn(*this, true); }
@@ -47,7 +47,7 @@ public:
             return mine ? Guard(*m_) : Guard();
         }
 
-    private:
+      private:
         friend class Mutex;
         enum : uint8_t { idle = 0, waiting = 1, granted = 2, owned = 3 };
         static bool poll_fn(Op& o, bool cancel);
@@ -65,7 +65,7 @@ public:
     void unlock();
     bool locked() const { return locked_; }
 
-private:
+  private:
     List waiters_;
     bool locked_ = false;
 };

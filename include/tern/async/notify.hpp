@@ -10,7 +10,7 @@
 namespace tern::async {
 
 class Notify {
-public:
+  public:
     constexpr Notify() = default;
     Notify(const Notify&) = delete;
     Notify& operator=(const Notify&) = delete;
@@ -21,11 +21,11 @@ public:
 
     // Completes at the first notify() after it starts waiting (an edge).
     class Wait : public Op {
-    public:
+      public:
         explicit Wait(Notify& n) : Op(&poll_fn), n_(&n) {}
         void await_resume() {}
 
-    private:
+      private:
         static bool poll_fn(Op& o, bool cancel);
         Notify* n_;
     };
@@ -33,11 +33,11 @@ public:
     // Completes when pred() is true; pred is re-checked at every notify() (a level).
     template <typename Pred>
     class Until : public Op {
-    public:
+      public:
         Until(Notify& n, Pred p) : Op(&poll_fn), n_(&n), pred_(p) {}
         void await_resume() {}
 
-    private:
+      private:
         static bool poll_fn(Op& o, bool cancel) {
             auto& u = static_cast<Until&>(o);
             Masked m;
@@ -62,7 +62,7 @@ public:
         return Until<Pred>(*this, p);
     }
 
-private:
+  private:
     List waiters_;
 };
 

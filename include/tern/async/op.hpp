@@ -38,7 +38,7 @@ struct Parent {
 };
 
 class Op : public Node {
-public:
+  public:
     // cancel == false: poll, returning true when done. cancel == true: withdraw.
     using Fn = bool (*)(Op& self, bool cancel);
 
@@ -79,12 +79,12 @@ public:
         }
     }
 
-protected:
+  protected:
     void* cont_ = nullptr;  // the awaiting coroutine's frame, or a Parent
     Fn fn_;
     bool parent_ = false;
 
-public:
+  public:
     uint8_t state_ = 0;  // the primitive's own bookkeeping
 };
 

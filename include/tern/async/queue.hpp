@@ -26,13 +26,13 @@ template <typename T, size_t N>
 class Queue {
     static_assert(N > 0, "Queue needs room for at least one item");
 
-public:
+  public:
     constexpr Queue() = default;
     Queue(const Queue&) = delete;
     Queue& operator=(const Queue&) = delete;
 
     class Permit {
-    public:
+      public:
         Permit() = default;
         explicit Permit(Queue& q) : q_(&q) {}
         Permit(Permit&& p) noexcept : q_(p.q_) { p.q_ = nullptr; }
@@ -48,12 +48,12 @@ public:
         }
         bool valid() const { return q_ != nullptr; }
 
-    private:
+      private:
         Queue* q_ = nullptr;
     };
 
     class Reserve : public Op {
-    public:
+      public:
         explicit Reserve(Queue& q) : Op(&poll_fn), q_(&q) {}
         Reserve(const Reserve& o) : Op(o), q_(o.q_) {}
         ~Reserve() { poll_fn(*this, true); }
@@ -64,7 +64,7 @@ public:
             return mine ? Permit(*q_) : Permit();
         }
 
-    private:
+      private:
         static bool poll_fn(Op& o, bool cancel) {
             auto& r = static_cast<Reserve&>(o);
             if (cancel) {
@@ -89,12 +89,12 @@ public:
     };
 
     class Push : public Op {
-    public:
+      public:
         Push(Queue& q, const T& v) : Op(&poll_fn), q_(&q), v_(v) {}
         Push(const Push& o) : Op(o), q_(o.q_), v_(o.v_) {}
         void await_resume() {}
 
-    private:
+      private:
         static bool poll_fn(Op& o, bool cancel) {
             auto& p = static_cast<Push&>(o);
             Masked m;
@@ -115,14 +115,14 @@ public:
     };
 
     class Pop : public Op {
-    public:
+      public:
         explicit Pop(Queue& q) : Op(&poll_fn), q_(&q) {}
         Pop(const Pop& o) : Op(o), q_(o.q_) {}
         T await_resume() { return v_; }
         // The item, once the Pop completed (inside select).
         T& value() { return v_; }
 
-    private:
+      private:
         static bool poll_fn(Op& o, bool cancel) {
             auto& p = static_cast<Pop&>(o);
             if (!cancel && p.q_->count_ != 0) {
@@ -160,7 +160,7 @@ public:
     size_t reserved() const { return reserved_; }
     static constexpr size_t capacity() { return N; }
 
-private:
+  private:
     bool room() const { return count_ + reserved_ < N; }
     // Wakes every waiter of the other side: with one producer and one consumer that is one
     // node, and a woken waiter that is cancelled cannot swallow the wake of another.

@@ -23,13 +23,13 @@ namespace tern::async {
 
 template <typename... Ops>
 class Select : public Op, public Parent {
-public:
+  public:
     explicit Select(Ops&&... ops)
         : Op(&poll_fn), Parent{&done_fn}, ops_{{static_cast<Ops&&>(ops)}...} {}
     // The index of the operand that completed.
     size_t await_resume() { return winner_; }
 
-private:
+  private:
     static bool poll_fn(Op& o, bool cancel) {
         auto& s = static_cast<Select&>(o);
         bool done = false;
@@ -73,14 +73,13 @@ template <typename... Ops>
 class Join : public Op, public Parent {
     static_assert(sizeof...(Ops) <= 32, "join: at most 32 operands");
 
-public:
+  public:
     explicit Join(Ops&&... ops)
         : Op(&poll_fn), Parent{&done_fn}, ops_{{static_cast<Ops&&>(ops)}...} {}
     void await_resume() {}
 
-private:
-    static constexpr uint32_t all = sizeof...(Ops) == 32 ? 0xFFFFFFFFu
-                                                          : (1u << sizeof...(Ops)) - 1;
+  private:
+    static constexpr uint32_t all = sizeof...(Ops) == 32 ? 0xFFFFFFFFu : (1u << sizeof...(Ops)) - 1;
     static bool poll_fn(Op& o, bool cancel) {
         auto& j = static_cast<Join&>(o);
         j.ops_.each([&](size_t i, Op& c) {
@@ -125,7 +124,7 @@ class WithDeadline : public Op, public Parent {
     using Inner = typename detail::RemoveRef<O>::type;
     using R = decltype(detail::declval<Inner&>().await_resume());
 
-public:
+  public:
     WithDeadline(Tick deadline, O&& op)
         : Op(&poll_fn), Parent{&done_fn}, op_(static_cast<O&&>(op)), timer_(deadline) {}
 
@@ -140,7 +139,7 @@ public:
         }
     }
 
-private:
+  private:
     static bool poll_fn(Op& o, bool cancel) {
         auto& w = static_cast<WithDeadline&>(o);
         if (cancel) {

@@ -12,19 +12,19 @@
 namespace tern::async {
 
 class Semaphore {
-public:
+  public:
     constexpr explicit Semaphore(uint32_t permits) : count_(permits) {}
     Semaphore(const Semaphore&) = delete;
     Semaphore& operator=(const Semaphore&) = delete;
 
     class Acquire : public Op {
-    public:
+      public:
         explicit Acquire(Semaphore& s) : Op(&poll_fn), s_(&s) {}
         Acquire(const Acquire& o) : Op(o), s_(o.s_) {}
         ~Acquire() { poll_fn(*this, true); }
         void await_resume() {}
 
-    private:
+      private:
         friend class Semaphore;
         enum : uint8_t { idle = 0, waiting = 1, granted = 2 };
         static bool poll_fn(Op& o, bool cancel);
@@ -36,7 +36,7 @@ public:
     void release();
     uint32_t available() const { return count_; }
 
-private:
+  private:
     List waiters_;
     uint32_t count_;
 };

@@ -15,7 +15,7 @@ namespace tern::async {
 // A never-ending coroutine run by the executor. Created suspended; run_tasks starts it.
 // If it ever returns, it just stays finished and is never polled again.
 class Task {
-public:
+  public:
     struct promise_type : FramePromise {
         Task get_return_object() noexcept {
             return Task(std::coroutine_handle<promise_type>::from_promise(*this).address());
@@ -41,7 +41,7 @@ public:
     bool valid() const { return frame_ != nullptr; }
     void* frame() const { return frame_; }
 
-private:
+  private:
     explicit Task(void* frame) : frame_(frame) {}
     void reset() {
         if (frame_ != nullptr) std::coroutine_handle<>::from_address(frame_).destroy();
@@ -56,8 +56,7 @@ private:
 [[noreturn]] void run_tasks(Task* tasks, size_t count);
 
 template <typename... Tasks>
-    requires(__is_same(Tasks, Task) && ...)
-[[noreturn]] void run_tasks(Tasks&&... tasks) {
+requires(__is_same(Tasks, Task) && ...) [[noreturn]] void run_tasks(Tasks&&... tasks) {
     Task all[] = {static_cast<Tasks&&>(tasks)...};
     run_tasks(all, sizeof...(Tasks));
 }

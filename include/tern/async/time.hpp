@@ -13,32 +13,36 @@
 namespace tern::async {
 
 class SleepUntil : public detail::Timed {
-public:
+  public:
     explicit SleepUntil(Tick deadline) : Timed(&poll_fn, deadline) {}
     void await_resume() {}
 
-private:
+  private:
     static bool poll_fn(Op& o, bool cancel);
 };
 
 // Completes once tern::now() has reached `deadline` (at once if it has already).
-inline SleepUntil sleep_until(Tick deadline) { return SleepUntil(deadline); }
+inline SleepUntil sleep_until(Tick deadline) {
+    return SleepUntil(deadline);
+}
 // Completes `ticks` after this call.
-inline SleepUntil sleep_for(Tick ticks) { return SleepUntil(tern::now() + ticks); }
+inline SleepUntil sleep_for(Tick ticks) {
+    return SleepUntil(tern::now() + ticks);
+}
 
 // Fires every `period` ticks on a fixed grid: the schedule never drifts, however long the
 // work between gates takes. When the caller is late, next() completes at once and the
 // gate advances one period, so missed periods are caught up one by one.
 class PeriodicGate {
-public:
+  public:
     explicit PeriodicGate(Tick period) : next_(tern::now() + period), period_(period) {}
 
     class Next : public detail::Timed {
-    public:
+      public:
         explicit Next(PeriodicGate& g) : Timed(&poll_fn, g.next_), gate_(&g) {}
         void await_resume() {}
 
-    private:
+      private:
         static bool poll_fn(Op& o, bool cancel);
         PeriodicGate* gate_;
     };
@@ -46,7 +50,7 @@ public:
     Next next() { return Next(*this); }
     Tick deadline() const { return next_; }
 
-private:
+  private:
     Tick next_;
     Tick period_;
 };

@@ -17,7 +17,7 @@ namespace tern::async {
 
 template <typename T>
 class Watch {
-public:
+  public:
     constexpr explicit Watch(const T& initial) : value_(initial) {}
     Watch(const Watch&) = delete;
     Watch& operator=(const Watch&) = delete;
@@ -37,11 +37,11 @@ public:
 
     class Receiver;
     class Changed : public Op {
-    public:
+      public:
         explicit Changed(Receiver& r) : Op(&poll_fn), r_(&r) {}
         void await_resume() {}
 
-    private:
+      private:
         static bool poll_fn(Op& o, bool cancel) {
             auto& c = static_cast<Changed&>(o);
             Watch& w = *c.r_->w_;
@@ -61,7 +61,7 @@ public:
     };
 
     class Receiver {
-    public:
+      public:
         explicit Receiver(Watch& w) : w_(&w), seen_(w.version_) {}
         // Completes when a value newer than the last get() (or subscribe()) was sent.
         Changed changed() { return Changed(*this); }
@@ -72,7 +72,7 @@ public:
             return w_->value_;
         }
 
-    private:
+      private:
         friend class Changed;
         Watch* w_;
         uint32_t seen_;
@@ -80,7 +80,7 @@ public:
 
     Receiver subscribe() { return Receiver(*this); }
 
-private:
+  private:
     T value_;
     uint32_t version_ = 0;
     List waiters_;

@@ -6,11 +6,11 @@
 namespace tern::async {
 
 class Yield : public Op {
-public:
+  public:
     Yield() : Op(&poll_fn) {}
     void await_resume() {}
 
-private:
+  private:
     // First poll: queue ourselves behind whatever is ready. Second poll: done.
     static bool poll_fn(Op& o, bool cancel) {
         if (cancel) {
@@ -29,6 +29,8 @@ private:
     }
 };
 
-inline Yield yield_now() { return Yield(); }
+inline Yield yield_now() {
+    return Yield();
+}
 
 }  // namespace tern::async
