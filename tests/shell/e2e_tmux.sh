@@ -38,7 +38,14 @@ expect_line() {
   echo "FAIL: cursor line is '$got', expected '$want'"
   failures=$((failures + 1))
 }
-type_text() { t send-keys -t e2e -l -- "$1"; sleep 0.05; }
+# tmux reads an argument ending in ';' as a command separator: that ';' goes as hex.
+type_text() {
+  local text="$1" tail=""
+  if [ "${text%;}" != "$text" ]; then text="${text%;}"; tail=3b; fi
+  [ -n "$text" ] && t send-keys -t e2e -l -- "$text"
+  [ -n "$tail" ] && t send-keys -t e2e -H "$tail"
+  sleep 0.05
+}
 key() { t send-keys -t e2e "$@"; sleep 0.05; }
 
 # The pane's shell reports how the app ended, and stays for the screen to be read.
@@ -86,6 +93,27 @@ expect_line "tern>"
 
 type_text "nosuchcmd"; key Enter
 expect "unknown command: nosuchcmd \(try 'help'\)"
+
+# A program typed in at the console, compiled on the device and run as a task (where the
+# app has the ccBPF commands).
+if screen_has_help="$(type_text "help ccbpf"; key Enter; sleep 0.3; screen)" &&
+   grep -q "usage: ccbpf" <<<"$screen_has_help"; then
+  type_text "load hello"; key Enter
+  expect "then a line with only '\.'"
+  while IFS= read -r line; do type_text "$line"; key Enter; done <<'EOF_C'
+#include "ccbpf.h"
+int main(void) {
+    for (int i = 0; i < 3; i++) printf("hello %d\n", i);
+    return 7;
+}
+.
+EOF_C
+  expect '^load: hello: [0-9]+ bytes, 5 lines$'
+  type_text "ccbpf run hello"; key Enter
+  expect '^hello 2$'
+  expect '^\[hello\] exited with status 7$'
+  key Enter
+fi
 
 type_text "exit"; key Enter
 expect '^bye$'
