@@ -820,6 +820,7 @@ Val Compiler::postfix_expr() {
 Val Compiler::primary_expr() {
     Token t = tok;
     Val v{};
+    v.t = t_int;  // never null, even on the error paths
     switch (t.kind) {
         case T_NUM:
             advance();
@@ -936,6 +937,10 @@ Val Compiler::call(Val fn, Token at) {
         return const_value(0, t_int);
     }
     Type* ft = fn.k == V_FUNC ? s->type : nullptr;
+    if (fn.k == V_FUNC && (!s->fn || ft->kind != TY_FUNC)) {
+        diag.error(at.line, at.col, "called object is not a function");
+        return const_value(0, t_int);
+    }
     int nargs = 0;
     int fmt_args = -1;
     while (tok.kind != T_RPAREN && !failed()) {
@@ -989,6 +994,7 @@ Val Compiler::call(Val fn, Token at) {
     expect(T_RPAREN, "')'");
     Val out{};
     out.k = V_ACC;
+    if (failed()) return const_value(0, t_int);
     if (fn.k == V_BUILTIN) {
         const BuiltinInfo& bi = kBuiltinInfo[fn.v];
         if (bi.args >= 0 && nargs != bi.args) {

@@ -19,9 +19,13 @@ Sym* Compiler::add_sym(const char* name, uint32_t len, SymKind kind, Type* t, in
     Sym* s = static_cast<Sym*>(local ? arena->alloc_top(sizeof(Sym)) : arena->alloc(sizeof(Sym)));
     if (!s) {
         error_here("out of compiler memory (symbols)");
+        // A harmless stand-in so that callers need no checks; compilation has failed.
+        static FuncData dummy_fn;
         static Sym dummy;
         dummy = Sym{};
+        dummy_fn = FuncData{};
         dummy.type = t_int;
+        dummy.fn = &dummy_fn;
         return &dummy;
     }
     s->name = name;

@@ -7,7 +7,7 @@
 namespace tern::ccbpf {
 
 struct CompileOptions {
-    uint32_t stack_size = 16 * 1024;  // bytes of VM stack the image asks for
+    uint32_t stack_size = 8 * 1024;  // bytes of VM stack the image asks for
 };
 
 struct CompileResult {

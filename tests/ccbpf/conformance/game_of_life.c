@@ -1,6 +1,6 @@
 #include "ccbpf.h"
-#define W 10
-#define H 8
+#define W 8
+#define H 6
 char grid[H][W], next[H][W];
 int neighbours(int r, int c) {
     int n = 0;
@@ -29,7 +29,7 @@ void show(void) {
 }
 int main(void) {
     grid[0][1] = grid[1][2] = grid[2][0] = grid[2][1] = grid[2][2] = 1;  /* a glider */
-    for (int g = 0; g < 4; g++) step();
+    for (int g = 0; g < 2; g++) step();
     show();
     return 0;
 }

@@ -1,0 +1,117 @@
+#include <random>
+#include <regex>
+
+#include "tern/ccbpf/compiler.hpp"
+#include "test_support.hpp"
+
+#ifndef CCBPF_TEST_DIR
+#error "CCBPF_TEST_DIR must point at tests/ccbpf"
+#endif
+
+namespace ccbpf_test {
+
+std::string read(const std::string& path) {
+    std::string s;
+    EXPECT_TRUE(tern::ccbpf::hosttool::read_file(path, &s)) << path;
+    return s;
+}
+
+CompileResult compile_with(const std::string& src, size_t arena_size, size_t out_size = 1 << 20) {
+    std::vector<uint64_t> arena(arena_size / 8 + 1);
+    Bytes out;
+    out.resize(out_size);
+    return compile("p.c", src.data(), src.size(), arena.data(), arena_size, out.data(), out_size);
+}
+
+TEST(CcbpfCompiler, ArenaForA300LineProgram) {
+    std::string src = read(CCBPF_TEST_DIR "/frozen/program300.c");
+    CompileResult r = compile_with(src, 64 * 1024);
+    ASSERT_TRUE(r.ok) << r.message;
+    size_t lines = size_t(std::count(src.begin(), src.end(), '\n'));
+    printf("[ arena ] %zu-line program: compiler arena peak %zu bytes, image %zu bytes (%zu-bit host)\n",
+           lines, r.arena_peak, r.image_size, sizeof(void*) * 8);
+    EXPECT_GE(lines, 300u);
+    // Measured peak plus a little: a regression guard. 32-bit targets need less (pointers
+    // are half the size); see docs/ccbpf.md for the figures.
+    EXPECT_LT(r.arena_peak, sizeof(void*) == 8 ? 12u * 1024 : 8u * 1024);
+    // And it really compiles in exactly that much.
+    CompileResult tight = compile_with(src, (r.arena_peak + 7) & ~size_t(7));
+    EXPECT_TRUE(tight.ok) << tight.message;
+}
+
+TEST(CcbpfCompiler, RunningOutOfArenaIsAnErrorNotACrash) {
+    std::string src = read(CCBPF_TEST_DIR "/frozen/program300.c");
+    for (size_t size : {0u, 64u, 1024u, 3000u, 4096u, 6000u, 8000u}) {
+        CompileResult r = compile_with(src, size);
+        EXPECT_FALSE(r.ok) << size;
+        EXPECT_NE(nullptr, strstr(r.message, "error:")) << r.message;
+    }
+}
+
+TEST(CcbpfCompiler, SmallOutputBufferIsAnErrorNotACrash) {
+    std::string src = read(CCBPF_TEST_DIR "/frozen/program300.c");
+    for (size_t size : {16u, 100u, 1000u, 5000u}) {
+        CompileResult r = compile_with(src, 64 * 1024, size);
+        EXPECT_FALSE(r.ok) << size;
+    }
+}
+
+TEST(CcbpfCompiler, ErrorsGiveFileLineColumnAndStopAtTheFirst) {
+    std::string err = compile_error("int main(void) {\n  int x = 1\n  int y = ;\n}\n");
+    EXPECT_EQ("test.c:3:3: error: expected ';' before 'int'", err);
+}
+
+TEST(CcbpfCompiler, UnsupportedFeaturesAreNamed) {
+    EXPECT_NE(std::string::npos, compile_error("float f; int main(void){return 0;}").find("floating point"));
+    EXPECT_NE(std::string::npos, compile_error("int main(void){goto x; return 0;}").find("goto"));
+    EXPECT_NE(std::string::npos, compile_error("long long x; int main(void){return 0;}").find("'long'"));
+    EXPECT_NE(std::string::npos,
+              compile_error("int f(int a, ...); int main(void){return 0;}").find("variadic functions"));
+    EXPECT_NE(std::string::npos,
+              compile_error("int main(void){int (*f)(void); return 0;}").find("function pointers"));
+    EXPECT_NE(std::string::npos, compile_error("int main(void){return *malloc(4);}").find("no heap"));
+}
+
+// Random and mutated inputs: the compiler must always return, and whatever it accepts the
+// verifier must accept too.
+TEST(CcbpfCompiler, NeverCrashesOnGarbageOrMutations) {
+    std::mt19937 rng(12345);
+    std::string seed = read(CCBPF_TEST_DIR "/conformance/quicksort.c");
+    const char alphabet[] = "(){}[];,+-*/%<>=!&|^~?:.#\"'\\ \n\tabcxyz0123456789_";
+    int accepted = 0;
+    for (int i = 0; i < 600; i++) {
+        std::string src = seed;
+        int edits = 1 + int(rng() % 8);
+        for (int e = 0; e < edits && !src.empty(); e++) {
+            size_t at = rng() % src.size();
+            switch (rng() % 3) {
+                case 0: src[at] = alphabet[rng() % (sizeof alphabet - 1)]; break;
+                case 1: src.erase(at, 1 + rng() % 10); break;
+                default: src.insert(at, 1, alphabet[rng() % (sizeof alphabet - 1)]); break;
+            }
+        }
+        if (i % 10 == 0) {  // pure noise
+            src.resize(rng() % 200);
+            for (char& c : src) c = char(rng());
+        }
+        CompileResult r = compile_with(src, 32 * 1024);
+        if (r.ok) accepted++;
+        else EXPECT_TRUE(std::regex_search(r.message, std::regex("^p\\.c:[0-9]+:[0-9]+: error: "))) << r.message;
+    }
+    printf("[ fuzz ] %d of 600 mutants compiled\n", accepted);
+}
+
+TEST(CcbpfCompiler, StaticAndGlobalInitialisersAreInTheImage) {
+    Bytes img = compile_ok("char s[] = \"xyz\"; int t[3] = {7, 8}; int *p = &t[1];\nint main(void){return 0;}");
+    ImageView v;
+    char why[160];
+    ASSERT_TRUE(image_parse(img.data(), img.size, &v, why, sizeof why));
+    ASSERT_GE(v.data_size, kGlobalsStart + 4u);
+    EXPECT_EQ(0, memcmp(v.data + kGlobalsStart, "xyz", 4));
+    uint32_t t_addr = kGlobalsStart + 4;
+    EXPECT_EQ(7u, rd32(v.data + t_addr));
+    EXPECT_EQ(8u, rd32(v.data + t_addr + 4));
+    EXPECT_EQ(t_addr + 4, rd32(v.data + t_addr + 12));
+}
+
+}  // namespace ccbpf_test

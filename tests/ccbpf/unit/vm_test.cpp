@@ -1,0 +1,136 @@
+#include "test_support.hpp"
+
+namespace ccbpf_test {
+
+TEST(CcbpfVm, SliceSizeDoesNotChangeOutput) {
+    Bytes img = compile_ok(R"(#include "ccbpf.h"
+int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+int main(void) { for (int i = 0; i < 12; i++) printf("%d ", fib(i)); return 5; })");
+    std::string expected;
+    for (uint32_t budget : {1u, 2u, 7u, 100u, 1000000u}) {
+        FakeHost host;
+        auto vm = load(img, &host);
+        EXPECT_EQ(Status::Halted, run_all(vm->vm, budget));
+        EXPECT_EQ(5, vm->vm.exit_code());
+        if (expected.empty()) expected = host.out;
+        EXPECT_EQ(expected, host.out) << "budget " << budget;
+    }
+    EXPECT_EQ("0 1 1 2 3 5 8 13 21 34 55 89 ", expected);
+}
+
+TEST(CcbpfVm, RunNeverExceedsItsBudget) {
+    Bytes img = compile_ok(R"(#include "ccbpf.h"
+int main(void) { int x = 0; while (1) x++; return x; })");
+    FakeHost host;
+    auto vm = load(img, &host);
+    uint32_t pc_before = vm->vm.state().pc;
+    EXPECT_EQ(Status::Slice, vm->vm.run(1));
+    EXPECT_NE(pc_before, vm->vm.state().pc);  // exactly one instruction ran
+    EXPECT_EQ(Status::Slice, vm->vm.run(100000));
+}
+
+TEST(CcbpfVm, SleepIsAStatusNotABlock) {
+    Bytes img = compile_ok(R"(#include "ccbpf.h"
+int main(void) { printf("a"); sleep_ms(100); printf("b"); return 0; })");
+    FakeHost host;
+    auto vm = load(img, &host);
+    EXPECT_EQ(Status::Sleeping, vm->vm.run(1000));
+    EXPECT_EQ("a", host.out);
+    EXPECT_EQ(100u, vm->vm.sleep_remaining_ms());
+    host.clock += 40;
+    EXPECT_EQ(Status::Sleeping, vm->vm.run(1000));
+    EXPECT_EQ(60u, vm->vm.sleep_remaining_ms());
+    host.clock += 60;
+    EXPECT_EQ(Status::Halted, vm->vm.run(1000));
+    EXPECT_EQ("ab", host.out);
+}
+
+TEST(CcbpfVm, YieldAndMigrateAreReturnedToTheHost) {
+    Bytes img = compile_ok(R"(#include "ccbpf.h"
+int main(void) { yield(); int r = migrate("node-b"); printf("r=%d", r); return 0; })");
+    FakeHost host;
+    auto vm = load(img, &host);
+    EXPECT_EQ(Status::Yielded, vm->vm.run(1000));
+    EXPECT_EQ(Status::Migrate, vm->vm.run(1000));
+    EXPECT_STREQ("node-b", vm->vm.migrate_target());
+    EXPECT_EQ(Status::Halted, vm->vm.run(1000));
+    EXPECT_EQ("r=0", host.out);
+}
+
+TEST(CcbpfVm, NodeIdentityAndClockComeFromTheHost) {
+    Bytes img = compile_ok(R"(#include "ccbpf.h"
+int main(void) { sleep_ms(5); printf("%d %s %u", node_id(), node_name(), time_ms()); return 0; })");
+    FakeHost host;
+    host.id = 7;
+    host.name = "alpha";
+    auto vm = load(img, &host);
+    EXPECT_EQ(Status::Sleeping, vm->vm.run(1000));
+    host.clock += 25;
+    EXPECT_EQ(Status::Halted, run_all(vm->vm));
+    EXPECT_EQ("7 alpha 25", host.out);
+}
+
+TEST(CcbpfVm, TrapNamesWhatAndWhereAndKeepsOutput) {
+    Bytes img = compile_ok(R"(#include "ccbpf.h"
+int get(int *p) {
+    return *p;
+}
+int main(void) {
+    printf("kept\n");
+    return get(0);
+})");
+    FakeHost host;
+    auto vm = load(img, &host);
+    EXPECT_EQ(Status::Trapped, run_all(vm->vm));
+    EXPECT_STREQ("null pointer dereference in get() at line 3", vm->vm.trap_message());
+    EXPECT_EQ(kTrapExitStatus, vm->vm.exit_code());
+    EXPECT_EQ("kept\n", host.out);
+    EXPECT_EQ(Status::Trapped, vm->vm.run(10));  // stays trapped
+}
+
+TEST(CcbpfVm, EveryAccessIsBoundsChecked) {
+    const char* cases[][2] = {
+        {"int main(void) { int *p = (int *)15; return *p; }", "null pointer dereference"},
+        {"int main(void) { char *p = (char *)16; return *p; }", nullptr},  // node-name area: valid
+        {"int main(void) { int *p = (int *)0x7ffffff0; return *p; }", "out-of-bounds memory access"},
+        {"int a[2]; int main(void) { int *p = a; p[100000] = 1; return 0; }", "out-of-bounds memory access"},
+        {"int main(void) { int x = 0; return 5 / x; }", "division by zero"},
+        {"int main(void) { unsigned x = 0; return 5u % x; }", "division by zero"},
+    };
+    for (auto& c : cases) {
+        Bytes img = compile_ok(std::string("#include \"ccbpf.h\"\n") + c[0]);
+        FakeHost host;
+        auto vm = load(img, &host);
+        Status s = run_all(vm->vm);
+        if (c[1]) {
+            EXPECT_EQ(Status::Trapped, s) << c[0];
+            EXPECT_NE(nullptr, strstr(vm->vm.trap_message(), c[1])) << c[0] << ": " << vm->vm.trap_message();
+        } else {
+            EXPECT_EQ(Status::Halted, s) << c[0] << ": " << vm->vm.trap_message();
+        }
+    }
+}
+
+TEST(CcbpfVm, ExitAndAbortStatuses) {
+    Bytes img = compile_ok("#include \"ccbpf.h\"\nvoid f(void) { exit(9); }\nint main(void) { f(); return 1; }");
+    FakeHost host;
+    auto vm = load(img, &host);
+    EXPECT_EQ(Status::Halted, run_all(vm->vm));
+    EXPECT_EQ(9, vm->vm.exit_code());
+    Bytes img2 = compile_ok("#include \"ccbpf.h\"\nint main(void) { abort(); return 1; }");
+    auto vm2 = load(img2, &host);
+    EXPECT_EQ(Status::Trapped, run_all(vm2->vm));
+    EXPECT_EQ(kAbortExitStatus, vm2->vm.exit_code());
+}
+
+TEST(CcbpfVm, LoadRefusesTooLittleMemory) {
+    Bytes img = compile_ok("int main(void) { return 0; }");
+    FakeHost host;
+    Vm vm;
+    std::vector<uint8_t> mem(64);
+    char why[160];
+    EXPECT_FALSE(vm.load(img.data(), img.size, mem.data(), mem.size(), &host, why, sizeof why));
+    EXPECT_NE(nullptr, strstr(why, "bytes of memory"));
+}
+
+}  // namespace ccbpf_test
