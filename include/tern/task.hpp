@@ -17,10 +17,10 @@ inline constexpr Priority priority_max = config::priority_levels - 1;
 using TaskEntry = void (*)(void* arg);
 
 enum class TaskState : uint8_t {
+    deleted,    // never created, or removed: its control block and stack may be reused
     ready,      // runnable (the running task is ready too)
     blocked,    // delayed, or waiting on an object (maybe with a timeout)
     suspended,  // stopped by task_suspend until task_resume
-    deleted,    // removed; its control block and stack may be reused
     faulted,    // stopped by the kernel: stack overflow or a fault
 };
 

@@ -1,7 +1,10 @@
 // Fault reports: a stack overflow stops one task; a CPU fault stops the system.
+// Reports are written with two tiny helpers rather than print(), so that an image which
+// never formats text does not carry a printf just for its fault handler.
+#include <string.h>
+
 #include "sched.hpp"
 #include "tern/fault.hpp"
-#include "tern/print.hpp"
 
 namespace tern {
 
@@ -15,11 +18,34 @@ void set_fault_hook(FaultHook hook) { fault_hook = hook; }
 
 namespace tern::kernel {
 
+namespace {
+
+void out(const char* s) { port::console_write(s, strlen(s)); }
+
+void out_hex(uint32_t v) {
+    char text[8];
+    for (int i = 7; i >= 0; --i, v >>= 4) text[i] = "0123456789abcdef"[v & 0xF];
+    port::console_write(text, sizeof text);
+}
+
+// "\r\ntern: <what> in task '<name>'"
+void out_task(const char* what, const char* name) {
+    out("\r\ntern: ");
+    out(what);
+    out(" in task '");
+    out(name);
+    out("'");
+}
+
+}  // namespace
+
 void report_stack_overflow(Task& t) {
     detach(t);
     t.state = TaskState::faulted;
-    print("\r\ntern: stack overflow in task '%s' (stack %u bytes at %p); task stopped\r\n", t.name,
-          static_cast<unsigned>(t.stack_bytes), static_cast<void*>(t.stack_base));
+    out_task("stack overflow", t.name);
+    out(" (stack at 0x");
+    out_hex(static_cast<uint32_t>(reinterpret_cast<uintptr_t>(t.stack_base)));
+    out("); task stopped\r\n");
     if (fault_hook != nullptr) fault_hook(FaultReport{FaultKind::stack_overflow, &t, nullptr});
     reschedule();
 }
@@ -27,18 +53,22 @@ void report_stack_overflow(Task& t) {
 void cpu_fault(const port::FaultInfo& info) {
     port::irq_save();
     Task* t = k.running ? current() : nullptr;
-    print("\r\ntern: FAULT %s in task '%s'\r\n", info.what, t != nullptr ? t->name : "(none)");
+    out_task(info.what, t != nullptr ? t->name : "(none)");
     for (uint8_t i = 0; i < info.count; ++i) {
-        print("  %-6s %08x%s", info.regs[i].name, static_cast<unsigned>(info.regs[i].value),
-              (i % 4 == 3 || i + 1 == info.count) ? "\r\n" : "   ");
+        out(i % 4 == 0 ? "\r\n  " : "   ");
+        size_t n = strlen(info.regs[i].name);
+        out(info.regs[i].name);
+        port::console_write("      ", n < 6 ? 6 - n : 0);
+        out_hex(info.regs[i].value);
     }
+    out("\r\n");
     if (t != nullptr) t->state = TaskState::faulted;
     if (fault_hook != nullptr) fault_hook(FaultReport{FaultKind::cpu_fault, t, &info});
     if constexpr (config::fault_reset) {
-        print("tern: resetting\r\n");
+        out("tern: resetting\r\n");
         port::reset();
     } else {
-        print("tern: halted\r\n");
+        out("tern: halted\r\n");
         port::halt();
     }
 }

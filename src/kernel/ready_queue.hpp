@@ -13,7 +13,7 @@ public:
     static constexpr unsigned levels = config::priority_levels;
     static constexpr unsigned words = (levels + 31) / 32;
 
-    void insert_tail(Task& t) {
+    [[gnu::always_inline]] void insert_tail(Task& t) {
         Task*& head = heads_[t.priority];
         if (head == nullptr) {
             head = &t;
@@ -27,7 +27,7 @@ public:
         }
     }
 
-    void remove(Task& t) {
+    [[gnu::always_inline]] void remove(Task& t) {
         Task*& head = heads_[t.priority];
         if (t.next == &t) {
             head = nullptr;
@@ -44,7 +44,16 @@ public:
         if (heads_[p] != nullptr) heads_[p] = heads_[p]->next;
     }
 
-    Task* highest() const {
+    // yield's fast path: t (running, so at the head of its ready list) goes behind its
+    // equals; returns who is now first at t's priority. Nothing of higher priority can
+    // be ready while t runs, so that task is the highest.
+    [[gnu::always_inline]] Task* rotate_from(Task& t) {
+        Task*& head = heads_[t.priority];
+        if (head == &t) head = t.next;
+        return head;
+    }
+
+    [[gnu::always_inline]] Task* highest() const {
         if constexpr (words == 1) {
             return heads_[port::highest_bit(map_[0])];
         } else {
@@ -56,11 +65,11 @@ public:
     Task* head(Priority p) const { return heads_[p]; }
 
 private:
-    void mark(Priority p) {
+    [[gnu::always_inline]] void mark(Priority p) {
         map_[p / 32] |= 1u << (p % 32);
         if constexpr (words > 1) groups_ |= 1u << (p / 32);
     }
-    void unmark(Priority p) {
+    [[gnu::always_inline]] void unmark(Priority p) {
         map_[p / 32] &= ~(1u << (p % 32));
         if constexpr (words > 1) {
             if (map_[p / 32] == 0) groups_ &= ~(1u << (p / 32));

@@ -42,20 +42,7 @@ void timeouts_remove(Task& t) {
 
 void reschedule() {
     if (!k.running) return;
-    Task* cur = current();
-    Task* best = k.ready.highest();
-    if (best != cur) {
-        if constexpr (config::stack_check) {
-            if (cur->state != TaskState::deleted && cur->state != TaskState::faulted &&
-                !stack_guard_intact(*cur)) {
-                report_stack_overflow(*cur);  // stops cur; recurses here once to pick again
-                return;
-            }
-        }
-        ++k.switches;
-        port::request_switch();
-    }
-    tern_sched.next = best;
+    switch_to(k.ready.highest());
 }
 
 void block_current(WaitQueue* q, Tick timeout) {
@@ -173,9 +160,7 @@ using namespace kernel;
 
 void yield() {
     CriticalSection cs;
-    Task* cur = current();
-    if (k.ready.head(cur->priority) == cur) k.ready.rotate(cur->priority);
-    reschedule();
+    switch_to(k.ready.rotate_from(*current()));
 }
 
 void delay(Tick ticks) {

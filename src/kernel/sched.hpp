@@ -31,6 +31,24 @@ inline Task* current() { return tern_sched.current; }
 // task's stack guard and asks the port for a switch (taken when interrupts open).
 void reschedule();
 
+bool stack_guard_intact(const Task& t);
+void stack_guard_broken(Task& t);
+
+// Makes `best` the next task, pending a switch if it is not the running one. The hot
+// path of every switch: kept small and inlined.
+[[gnu::always_inline]] inline void switch_to(Task* best) {
+    Task* cur = tern_sched.current;
+    if (best != cur) {
+        if (config::stack_check && !stack_guard_intact(*cur)) {
+            stack_guard_broken(*cur);
+            return;
+        }
+        ++k.switches;
+        port::request_switch();
+    }
+    tern_sched.next = best;
+}
+
 // Blocks the running task on q (may be null: a plain delay) for at most `timeout`
 // ticks (forever = no deadline). Call inside a critical section with timeout != 0;
 // the switch happens when the section ends, after which the result is
@@ -62,8 +80,16 @@ void priority_recompute(Task& t);
 void detach(Task& t);
 
 void stack_fill(Task& t);
-bool stack_guard_intact(const Task& t);
 uint32_t stack_high_water(const Task& t);
+
+// The guard is the lowest stack_guard_bytes of every stack, filled with the pattern;
+// its top word is the first a downward overflow crosses, and one compare checks it.
+inline constexpr uint32_t stack_fill_word = 0xA5A5A5A5u;
+inline constexpr uint32_t stack_guard_bytes = 16;
+[[gnu::always_inline, gnu::no_sanitize_address]] inline bool stack_guard_intact(const Task& t) {
+    return reinterpret_cast<const uint32_t*>(t.stack_base)[stack_guard_bytes / 4 - 1] ==
+           stack_fill_word;
+}
 void report_stack_overflow(Task& t);
 
 }  // namespace tern::kernel

@@ -23,19 +23,11 @@ void registry_remove(Task& t) {
     }
 }
 
-bool registered(const Task& t) {
-    for (Task* i = k.registry; i != nullptr; i = i->registry_next) {
-        if (i == &t) return true;
-    }
-    return false;
-}
-
 Task* resolve(Task* t) { return t != nullptr ? t : current(); }
 
-// Only a live task can be operated on; a deleted control block is just memory.
-bool live(const Task* t) {
-    return t != nullptr && t->state != TaskState::deleted && registered(*t);
-}
+// Only a live task can be operated on; a deleted (or never created, zero-filled)
+// control block is just memory.
+bool live(const Task* t) { return t != nullptr && t->state != TaskState::deleted; }
 
 }  // namespace
 
@@ -60,7 +52,7 @@ Result task_create(Task& t, const char* name, TaskEntry entry, void* arg, Priori
     if (port::in_isr()) return Result::wrong_context;
 
     CriticalSection cs;
-    if (registered(t)) return Result::invalid;  // already a live task
+    if (live(&t)) return Result::invalid;  // already a live task
     port::task_release(t);
     t.name = name != nullptr ? name : "?";
     t.stack_base = reinterpret_cast<uint8_t*>(lo);
