@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "check.hpp"
+#include "tern/shell.h"
 #include "tern/shell.hpp"
 
 using namespace tern;
@@ -50,6 +51,14 @@ const char* row_of(const char* text, const char* name) {
         if (p != nullptr) p += 2;
     }
     return nullptr;
+}
+
+// A command registered through the seed's C interface.
+int led_state = -1;
+extern "C" int cmd_led(int argc, char* argv[]) {
+    if (argc < 2) return 1; /* non-zero -> prints usage */
+    led_state = strcmp(argv[1], "on") == 0;
+    return 0;
 }
 
 void spinner_main(void*) {
@@ -123,6 +132,14 @@ void tester_main(void*) {
     CHECK(has(captured, "uptime 00:00:"));
     out = run("uptime");
     CHECK(strlen(out) == 10 && out[2] == ':' && out[5] == ':');
+
+    // The seed's C names: shell_register_cmd, shell_exec.
+    CHECK_EQ(shell_register_cmd("led", cmd_led, "led <on|off> Toggle LED"), 0);
+    CHECK_EQ(shell_exec("led on"), 0);
+    CHECK_EQ(led_state, 1);
+    CHECK(has(run("led", 1), "usage: led <on|off> Toggle LED\r\n"));
+    CHECK(has(run("help"), "led        led <on|off> Toggle LED\r\n"));
+    CHECK_EQ(shell_register_cmd(nullptr, cmd_led, "x"), -1);
 
     Tick before = now();
     CHECK(strcmp(run("sleep 30"), "") == 0);
