@@ -5,37 +5,55 @@
 #include "tern/task.hpp"
 
 #ifndef SHELL_TOP_MAX
-#define SHELL_TOP_MAX 16  // tasks `top` sorts (3 bytes of shell stack each); at most 256
+#define SHELL_TOP_MAX 16  // tasks ps/top list (3 bytes of shell stack each); at most 256
 #endif
 
 namespace tern::shell {
 
 namespace {
 
-void print_header() { puts("NAME             STATE      PRI   CPU%  STACK USED/SIZE\r\n"); }
-
-void print_row(const TaskStats& s) {
-    printf("%-16s %-9s %4u %4u.%u%% %7u/%u\r\n", s.name != nullptr ? s.name : "?",
-           task_state_name(s.state), static_cast<unsigned>(s.priority),
-           static_cast<unsigned>(s.cpu_permille / 10), static_cast<unsigned>(s.cpu_permille % 10),
-           static_cast<unsigned>(s.stack_high_water), static_cast<unsigned>(s.stack_bytes));
-}
-
 bool stats_at(uint32_t index, TaskStats& out) {
     Task* t = task_at(index);
     return t != nullptr && task_get_stats(*t, out) == Result::ok;
 }
 
+// ps and top: the rows come from a snapshot of the table order and CPU shares, taken
+// once (live values move while rows print: an order computed on them would repeat or
+// skip tasks); top sorts it, busiest first. A task created or deleted while the rows print
+// may shift a row; the next ps is right.
+void print_tasks(bool by_cpu) {
+    uint8_t order[SHELL_TOP_MAX];
+    uint16_t share[SHELL_TOP_MAX];
+    unsigned n = 0;
+    TaskStats s;
+    uint32_t i = 0;
+    for (; n < SHELL_TOP_MAX && stats_at(i, s); ++i) {
+        unsigned j = n++;
+        for (; by_cpu && j > 0 && share[j - 1] < s.cpu_permille; --j) {
+            order[j] = order[j - 1];
+            share[j] = share[j - 1];
+        }
+        order[j] = static_cast<uint8_t>(i);
+        share[j] = static_cast<uint16_t>(s.cpu_permille);
+    }
+    bool more = stats_at(i, s);
+    puts("NAME             STATE      PRI   CPU%  STACK USED/SIZE\r\n");
+    for (i = 0; i < n; ++i) {
+        if (!stats_at(order[i], s)) continue;
+        printf("%-16s %-9s %4u %4u.%u%% %7u/%u\r\n", s.name != nullptr ? s.name : "?",
+               task_state_name(s.state), static_cast<unsigned>(s.priority),
+               static_cast<unsigned>(share[i] / 10), static_cast<unsigned>(share[i] % 10),
+               static_cast<unsigned>(s.stack_high_water), static_cast<unsigned>(s.stack_bytes));
+    }
+    if (more) puts("(more tasks than SHELL_TOP_MAX: not shown)\r\n");
+}
+
 int cmd_ps(int argc, char**) {
     if (argc != 1) return 1;
-    print_header();
-    TaskStats s;
-    for (uint32_t i = 0; stats_at(i, s); ++i) print_row(s);
+    print_tasks(false);
     return 0;
 }
 
-// Sorted on a snapshot of the CPU shares, taken once: live values move while the rows
-// print, and an order computed on them would repeat or skip tasks.
 int cmd_top(int argc, char**) {
     if (argc != 1) return 1;
     SystemStats sys;
@@ -47,70 +65,46 @@ int cmd_top(int argc, char**) {
            static_cast<unsigned>(seconds % 60), static_cast<unsigned>(sys.task_count),
            static_cast<unsigned>(busy / 10), static_cast<unsigned>(busy % 10),
            static_cast<unsigned>(sys.context_switches));
-    // Table positions and CPU shares: 3 bytes a task, on the shell's small stack. A task
-    // created or deleted while the rows print may shift a row; the next top is right.
-    uint8_t order[SHELL_TOP_MAX];
-    uint16_t share[SHELL_TOP_MAX];
-    unsigned n = 0;
-    TaskStats s;
-    for (uint32_t i = 0; n < SHELL_TOP_MAX && stats_at(i, s); ++i) {
-        unsigned j = n++;
-        for (; j > 0 && share[j - 1] < s.cpu_permille; --j) {
-            order[j] = order[j - 1];
-            share[j] = share[j - 1];
-        }
-        order[j] = static_cast<uint8_t>(i);
-        share[j] = static_cast<uint16_t>(s.cpu_permille);
-    }
-    print_header();
-    for (unsigned i = 0; i < n; ++i) {
-        if (!stats_at(order[i], s)) continue;
-        s.cpu_permille = share[i];
-        print_row(s);
-    }
+    print_tasks(true);
     return 0;
 }
 
+struct Action {
+    const char* name;
+    Result (*apply)(Task*);
+};
+const Action actions[] = {{"delete", task_delete}, {"suspend", task_suspend}, {"resume", task_resume}};
+
 void complete_kill(int arg_index, const char*, Offer offer, void* ctx) {
+    TaskStats s;
     if (arg_index == 1) {
-        TaskStats s;
         for (uint32_t i = 0; stats_at(i, s); ++i) offer(s.name, ctx);
     } else if (arg_index == 2) {
-        offer("suspend", ctx);
-        offer("resume", ctx);
-        offer("delete", ctx);
+        for (const Action& a : actions) offer(a.name, ctx);
     }
 }
 
 int cmd_kill(int argc, char** argv) {
     if (argc < 2 || argc > 3) return 1;
-    const char* action = argc == 3 ? argv[2] : "delete";
-    Result (*op)(Task*);
-    if (strcmp(action, "suspend") == 0) {
-        op = task_suspend;
-    } else if (strcmp(action, "resume") == 0) {
-        op = task_resume;
-    } else if (strcmp(action, "delete") == 0) {
-        op = task_delete;
-    } else {
-        return 1;
+    const Action* action = &actions[0];  // kill <name>: delete
+    if (argc == 3) {
+        while (strcmp(action->name, argv[2]) != 0) {
+            if (++action == actions + sizeof actions / sizeof actions[0]) return 1;
+        }
     }
     Task* t = task_find(argv[1]);
-    if (t == nullptr) {
-        printf("kill: no task '%s'\r\n", argv[1]);
-        return 0;
-    }
     TaskStats s;
-    if (t == task_self() || (task_get_stats(*t, s) == Result::ok && s.base_priority == priority_idle)) {
-        printf("kill: '%s' must keep running\r\n", argv[1]);
-        return 0;
-    }
-    Result r = op(t);
-    if (r != Result::ok) {
-        printf("kill: %s '%s' failed: %s\r\n", action, argv[1], result_name(r));
+    const char* outcome = "done";
+    if (t == nullptr) {
+        outcome = "no such task";
+    } else if (t == task_self() ||
+               (task_get_stats(*t, s) == Result::ok && s.base_priority == priority_idle)) {
+        outcome = "refused: it must keep running";
     } else {
-        printf("kill: %s '%s': done\r\n", action, argv[1]);
+        Result r = action->apply(t);
+        if (r != Result::ok) outcome = result_name(r);
     }
+    printf("kill: %s '%s': %s\r\n", action->name, argv[1], outcome);
     return 0;
 }
 

@@ -116,9 +116,9 @@ void tester_main(void*) {
     task_get_stats(sleeper, st);
     CHECK(st.state == TaskState::suspended || st.state == TaskState::blocked);
     CHECK(has(run("kill sleeper resume"), "kill: resume 'sleeper': done"));
-    CHECK(has(run("kill nosuch"), "kill: no task 'nosuch'"));
-    CHECK(has(run("kill tester"), "kill: 'tester' must keep running"));
-    CHECK(has(run("kill idle delete"), "kill: 'idle' must keep running"));
+    CHECK(has(run("kill nosuch"), "kill: delete 'nosuch': no such task"));
+    CHECK(has(run("kill tester"), "kill: delete 'tester': refused: it must keep running"));
+    CHECK(has(run("kill idle suspend"), "kill: suspend 'idle': refused: it must keep running"));
     CHECK(has(run("kill sleeper explode", 1), "usage: kill <name> [suspend|resume|delete]"));
     CHECK(has(run("kill spinner"), "kill: delete 'spinner': done"));
     CHECK(task_find("spinner") == nullptr);
