@@ -170,12 +170,53 @@ void case_condvar() {
     cv.init();
 }
 
+// A lock's timeout and the owner's unlock on the same tick, or one apart: the waiter
+// either owns the mutex or does not, never half of it.
+volatile Tick race_k = 0, race_unlock_at = 0;
+volatile Result race_lock = Result::ok;
+void race_owner(void*) {
+    m.lock();
+    delay(race_unlock_at);
+    m.unlock();
+}
+void race_waiter(void*) {
+    race_lock = m.lock(race_k);
+    if (race_lock == Result::ok) {
+        CHECK(m.owner() == task_self());
+        m.unlock();
+    } else {
+        CHECK(m.owner() != task_self());
+    }
+}
+
+void case_races() {
+    int won = 0, lost = 0;
+    for (Tick k = 2; k <= 6; ++k) {
+        for (int d = -1; d <= 1; ++d) {
+            race_k = k;
+            race_unlock_at = static_cast<Tick>(static_cast<int>(k) + d);
+            race_lock = Result::invalid;
+            task_create(b, "owner", race_owner, nullptr, 20, b_stack);
+            task_create(a, "waiter", race_waiter, nullptr, 10, a_stack);
+            delay(k + 3);
+            CHECK(race_lock == Result::ok || race_lock == Result::timeout);
+            if (d < 0) CHECK(race_lock == Result::ok);
+            if (d > 0) CHECK(race_lock == Result::timeout);
+            (race_lock == Result::ok ? won : lost) += 1;
+            CHECK(!m.locked());
+            CHECK_EQ(b.priority, 20);
+        }
+    }
+    CHECK(won > 0 && lost > 0);
+}
+
 void ctl_main(void*) {
     case_errors();
     case_poll_timeout_nonowner();
     case_destroy();
     case_owner_deleted();
     case_condvar();
+    case_races();
     test::finish();
 }
 }  // namespace
