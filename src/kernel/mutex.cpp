@@ -90,21 +90,21 @@ void MutexAccess::release_for_wait(Mutex& m, Task& self) {
 
 // ---- hooks called by the scheduler ----------------------------------------------------
 
-namespace kernel {
+namespace {
 
-void mutex_waiter_left(Task& t) {
+void waiter_left(Task& t) {
     Mutex* m = t.blocked_mutex;
     t.blocked_mutex = nullptr;
     Task* owner = m->owner();
     if (owner != nullptr) MutexAccess::propagate(owner);
 }
 
-void mutex_waiter_moved(Task& t) {
+void waiter_moved(Task& t) {
     Task* owner = t.blocked_mutex->owner();
     if (owner != nullptr) MutexAccess::propagate(owner);
 }
 
-void mutex_owner_gone(Task& t) {
+void owner_gone(Task& t) {
     // The task will never run again: each mutex passes to its next waiter (who gets ok).
     // (Mutexes without waiters are not on its list: their next locker takes them over.)
     while (Mutex* m = t.mutexes_held) {
@@ -113,9 +113,12 @@ void mutex_owner_gone(Task& t) {
     }
 }
 
-void priority_recompute(Task& t) { MutexAccess::propagate(&t); }
+void recompute(Task& t) { MutexAccess::propagate(&t); }
 
-}  // namespace kernel
+constexpr kernel::PiHooks hooks{waiter_left, waiter_moved, owner_gone, recompute};
+
+}  // namespace
+
 
 // ---- Mutex --------------------------------------------------------------------------
 
@@ -164,6 +167,7 @@ TERN_HOT Result Mutex::lock(Tick timeout) {
             return Result::ok;
         }
         if (timeout == no_wait) return Result::would_block;
+        kernel::pi_hooks = &hooks;      // the scheduler's part of priority inheritance
         MutexAccess::list(*this);  // from now on the owner may owe priority to it
         self->blocked_mutex = this;
         MutexAccess::boost(owner_, self->priority);

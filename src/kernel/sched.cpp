@@ -8,6 +8,7 @@ tern::kernel::SchedPointers tern_sched;
 namespace tern::kernel {
 
 State k;
+const PiHooks* pi_hooks = nullptr;
 
 namespace {
 
@@ -61,7 +62,7 @@ void block_current(WaitQueue* q, Tick timeout) {
 void wake(Task& t, Result r) {
     if (t.waiting_on != nullptr) {
         t.waiting_on->remove(t);
-        if (t.blocked_mutex != nullptr) mutex_waiter_left(t);
+        if (t.blocked_mutex != nullptr) pi_hooks->waiter_left(t);
     }
     timeouts_remove(t);
     t.wait_result = r;
@@ -77,15 +78,15 @@ void detach(Task& t) {
     if (t.state == TaskState::ready) k.ready.remove(t);
     if (t.waiting_on != nullptr) {
         t.waiting_on->remove(t);
-        if (t.blocked_mutex != nullptr) mutex_waiter_left(t);
+        if (t.blocked_mutex != nullptr) pi_hooks->waiter_left(t);
     }
     timeouts_remove(t);
-    if (t.mutexes_held != nullptr) mutex_owner_gone(t);
+    if (t.mutexes_held != nullptr) pi_hooks->owner_gone(t);
 }
 
 void change_priority(Task& t, Priority p) {
     set_effective_priority(t, p);
-    if (t.blocked_mutex != nullptr) mutex_waiter_moved(t);
+    if (t.blocked_mutex != nullptr) pi_hooks->waiter_moved(t);
 }
 
 void set_effective_priority(Task& t, Priority p) {

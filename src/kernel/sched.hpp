@@ -65,15 +65,21 @@ void change_priority(Task& t, Priority p);
 // The same without following the mutex chain (priority inheritance's own step).
 void set_effective_priority(Task& t, Priority p);
 
-// Priority inheritance hooks (mutex.cpp). A task left a mutex's wait queue without
-// getting the mutex (timeout, delete): its owner's priority is recomputed.
-void mutex_waiter_left(Task& t);
-// t's priority changed while it waits for a mutex: the owner chain follows.
-void mutex_waiter_moved(Task& t);
-// t (deleted or faulted) still owns mutexes: each passes to its next waiter.
-void mutex_owner_gone(Task& t);
-// t's effective priority = max(base, highest waiter of each mutex it holds), propagated.
-void priority_recompute(Task& t);
+// Priority inheritance hooks, installed by mutex.cpp the first time a mutex is contended
+// (only then can a task have blocked_mutex or mutexes_held set), so that images without
+// contended mutexes carry none of that code. Until then `pi_hooks` is null.
+struct PiHooks {
+    // t left a mutex's wait queue without getting it (timeout, delete): the owner's
+    // priority is recomputed, down the chain.
+    void (*waiter_left)(Task& t);
+    // t's priority changed while it waits for a mutex: the owner chain follows.
+    void (*waiter_moved)(Task& t);
+    // t (deleted or faulted) still owns contended mutexes: each passes to its next waiter.
+    void (*owner_gone)(Task& t);
+    // t's effective priority = max(base, highest waiter of each mutex it holds), propagated.
+    void (*recompute)(Task& t);
+};
+extern const PiHooks* pi_hooks;
 
 // Removes t from the ready list, wait queue and timeout list: the first step of
 // delete, suspend and fault handling.

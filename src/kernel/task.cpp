@@ -124,7 +124,7 @@ Result task_set_priority(Task* task, Priority p) {
     // An inherited boost above the new base stays until the mutex that caused it is released.
     t->base_priority = p;
     if (t->mutexes_held != nullptr) {
-        priority_recompute(*t);
+        pi_hooks->recompute(*t);
     } else {
         change_priority(*t, p);
     }
