@@ -80,6 +80,7 @@ struct Val {
     int32_t v;  // constant, address, frame offset; function sym index for V_FUNC
     Sym* sym;   // V_FUNC, V_BUILTIN
     bool is_const_obj;
+    bool whole_slot;  // a scalar local variable itself (not a member or element)
 };
 
 // Line entries are packed to 16 bits each while compiling (the image widens them).
@@ -147,6 +148,7 @@ public:
 
     // ---- emitter (emit.cpp)
     uint32_t emit(Opcode op, int32_t imm = 0, uint8_t a = 0, int16_t b = 0);
+    bool fuse(Opcode op, int32_t imm);
     uint32_t here();  // a jump target: peepholes may not reach back past it
     Insn* last();     // the last instruction if a peephole may touch it, else null
     void drop_last();

@@ -29,6 +29,7 @@ void disasm_insn(const Insn& in, char* buf, size_t cap) {
         case Operand::IncLocal: text_format(buf, cap, "%s fp+%d, %d", info.name, in.imm, int(in.b)); break;
         case Operand::Size: text_format(buf, cap, "%s %d", info.name, in.imm); break;
         case Operand::Shift: text_format(buf, cap, "%s <<%u", info.name, unsigned(in.a)); break;
+        case Operand::ShiftImm: text_format(buf, cap, "%s %d + (acc<<%u)", info.name, in.imm, unsigned(in.a)); break;
         case Operand::Imm: text_format(buf, cap, "%s %d", info.name, in.imm); break;
     }
 }

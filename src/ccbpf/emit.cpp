@@ -6,8 +6,75 @@
 
 namespace tern::ccbpf {
 
+// Loads that have "+ offset" (O) and "+ scaled index" (X) forms.
+static bool has_indexed_form(Opcode op, Opcode* x, Opcode* o, Opcode* l) {
+    switch (op) {
+        case OP_LD8S: *x = OP_LD8SX; *o = OP_LD8SO; *l = OP_LD8SL; return true;
+        case OP_LD8U: *x = OP_LD8UX; *o = OP_LD8UO; *l = OP_LD8UL; return true;
+        case OP_LD16S: *x = OP_LD16SX; *o = OP_LD16SO; *l = OP_LD16SL; return true;
+        case OP_LD16U: *x = OP_LD16UX; *o = OP_LD16UO; *l = OP_LD16UL; return true;
+        case OP_LD32: *x = OP_LD32X; *o = OP_LD32O; *l = OP_LD32L; return true;
+        default: return false;
+    }
+}
+
+// Combines `op` with the previous instruction when a superinstruction does both. Returns
+// true when nothing more needs emitting. Only looks past the last jump target (barrier).
+bool Compiler::fuse(Opcode op, int32_t imm) {
+    Insn* l = last();
+    if (!l) return false;
+    Opcode x, o, lf;
+    switch (op) {
+        case OP_ADDI:
+            if (l->op == OP_ADDI || l->op == OP_LI || l->op == OP_ADDSH || l->op == OP_RSUBI) {
+                l->imm = int32_t(uint32_t(l->imm) + uint32_t(imm));  // same sum, one step
+                return true;
+            }
+            if (l->op == OP_SHLI && l->imm >= 0 && l->imm < 32) {
+                l->op = OP_ADDSH;
+                l->a = uint8_t(l->imm);
+                l->imm = imm;
+                return true;
+            }
+            if (l->op == OP_NEG) {
+                l->op = OP_RSUBI;
+                l->imm = imm;
+                return true;
+            }
+            return imm == 0;
+        case OP_SHLI:
+            if (l->op == OP_ADDI && imm >= 0 && imm < 32) {
+                // (x + k) << s == (x << s) + (k << s): keeps constants at the end, where
+                // they fold into the address.
+                int32_t k = l->imm;
+                drop_last();
+                emit(OP_SHLI, imm);
+                emit(OP_ADDI, int32_t(uint32_t(k) << imm));
+                return true;
+            }
+            return false;
+        default:
+            if (has_indexed_form(op, &x, &o, &lf)) {
+                if (l->op == OP_LDL) {
+                    l->op = lf;
+                    return true;
+                }
+                if (l->op == OP_ADDSH) {
+                    l->op = x;
+                    return true;
+                }
+                if (l->op == OP_ADDI) {
+                    l->op = o;
+                    return true;
+                }
+            }
+            return false;
+    }
+}
+
 uint32_t Compiler::emit(Opcode op, int32_t imm, uint8_t a, int16_t b) {
     if (failed()) return ncode;
+    if (fuse(op, imm)) return ncode - 1;
     uint64_t need = kImageHeaderSize + (uint64_t(ncode) + 1) * sizeof(Insn) + global_top;
     if (need > out_cap) {
         error_here("program too large for the output buffer (code)");
@@ -243,27 +310,24 @@ static Opcode negate_cmp(Opcode op) {
     }
 }
 
-// Maps a compare's I/L form to the plain comparison; returns false if not a compare.
-static bool split_cmp(Opcode op, Opcode* cmp, bool* local) {
-#define Y(OP)                    \
-    if (op == OP_##OP##I) {      \
-        *cmp = OP_##OP;          \
-        *local = false;          \
-        return true;             \
-    }                            \
-    if (op == OP_##OP##L) {      \
-        *cmp = OP_##OP;          \
-        *local = true;           \
-        return true;             \
+enum CmpForm { kCmpStack, kCmpImm, kCmpLocal };
+
+// Maps a compare instruction to the plain comparison and its operand form.
+static bool split_cmp(Opcode op, Opcode* cmp, CmpForm* form) {
+#define Y(OP)                                                                            \
+    if (op == OP_##OP || op == OP_##OP##I || op == OP_##OP##L) {                         \
+        *cmp = OP_##OP;                                                                  \
+        *form = op == OP_##OP ? kCmpStack : op == OP_##OP##I ? kCmpImm : kCmpLocal;      \
+        return true;                                                                     \
     }
     CCBPF_CMPS(Y)
 #undef Y
     return false;
 }
 
-static Opcode jump_form(Opcode cmp, bool local) {
+static Opcode jump_form(Opcode cmp, CmpForm form) {
 #define Y(OP) \
-    if (cmp == OP_##OP) return local ? OP_J##OP##L : OP_J##OP##I;
+    if (cmp == OP_##OP) return form == kCmpStack ? OP_J##OP##S : form == kCmpLocal ? OP_J##OP##L : OP_J##OP##I;
     CCBPF_CMPS(Y)
 #undef Y
     return OP_JNZ;
@@ -277,14 +341,13 @@ static void branch(Compiler* c, Val& cond, int32_t* chain, bool when) {
     c->load(cond);
     Insn* l = c->last();
     Opcode cmp;
-    bool local;
-    if (l && split_cmp(Opcode(l->op), &cmp, &local) && (local || (l->imm >= -32768 && l->imm <= 32767)) &&
-        (!local || l->imm <= 32767)) {
+    CmpForm form;
+    if (l && split_cmp(Opcode(l->op), &cmp, &form) && l->imm >= -32768 && l->imm <= 32767) {
         // Fuse "compare; branch" into one instruction: the hot path of every loop.
         if (!when) cmp = negate_cmp(cmp);
-        int32_t operand = l->imm;
+        int32_t operand = form == kCmpStack ? 0 : l->imm;
         c->drop_last();
-        *chain = int32_t(c->emit(jump_form(cmp, local), *chain, 0, int16_t(operand)));
+        *chain = int32_t(c->emit(jump_form(cmp, form), *chain, 0, int16_t(operand)));
         return;
     }
     if (l && l->op == OP_LNOT) {

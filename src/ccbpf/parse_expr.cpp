@@ -328,10 +328,24 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
         return out;
     }
     Type* lt = lhs.t;
-    bool direct = (lhs.k == V_LOCAL || lhs.k == V_GLOBAL) && lt->size == 4;
+    // A small local variable owns a whole 4-byte slot: store the normalised value with
+    // STL (loads still read just its bytes, so stores through pointers stay visible).
+    bool direct = ((lhs.k == V_LOCAL || lhs.k == V_GLOBAL) && lt->size == 4) ||
+                  (lhs.k == V_LOCAL && lhs.whole_slot && op == T_ASSIGN);
     if (!direct) {
         if (lhs.k != V_MEM) load_address(lhs);
-        emit(OP_PUSH);  // the address, consumed by the store
+        Insn* l = last();
+        if (op == T_ASSIGN && l && l->op == OP_INCL && ncode >= 2 && ncode - 2 >= barrier &&
+            code[ncode - 2].op == OP_LDL && code[ncode - 2].imm == l->imm) {
+            // `*p++ = v`: push the old p straight from its slot (acc is dead here).
+            code[ncode - 2].op = OP_PUSHL;
+            if (++depth > max_depth) max_depth = depth;
+        } else if (op == T_ASSIGN && l && l->op == OP_LDL) {
+            l->op = OP_PUSHL;
+            if (++depth > max_depth) max_depth = depth;
+        } else {
+            emit(OP_PUSH);  // the address, consumed by the store
+        }
         lhs.k = V_MEM;
         lhs.t = lt;
     }
@@ -510,9 +524,13 @@ Val Compiler::incdec(Val v, int delta, bool post, Token at) {
     out.k = V_ACC;
     out.t = promote(t);
     if (v.k == V_LOCAL && t->size == 4 && d >= -32768 && d <= 32767) {
-        emit(OP_INCL, v.v, 0, int16_t(d));
-        emit(OP_LDL, v.v);
-        if (post) emit(OP_ADDI, -d);
+        if (post) {
+            emit(OP_LDL, v.v);  // the old value; INCL does not touch acc
+            emit(OP_INCL, v.v, 0, int16_t(d));
+        } else {
+            emit(OP_INCL, v.v, 0, int16_t(d));
+            emit(OP_LDL, v.v);
+        }
         return out;
     }
     if (v.k == V_GLOBAL && t->size == 4) {
@@ -894,6 +912,7 @@ Val Compiler::primary_expr() {
             v.v = s->value;
             v.sym = s;
             v.is_const_obj = s->is_const;
+            v.whole_slot = s->kind == S_LOCAL && is_scalar(s->type);
             if ((v.k == V_FUNC || v.k == V_BUILTIN) && tok.kind != T_LPAREN)
                 diag.error(t.line, t.col, "function pointers are not supported");
             return v;

@@ -30,6 +30,11 @@ static void discard(Compiler* c, const Val& v) {
         c->drop_last();
     } else if (l->op == OP_LDL && ok(2) && c->code[n - 2].op == OP_INCL && c->code[n - 2].imm == l->imm) {
         c->drop_last();
+    } else if (l->op == OP_INCL && ok(2) && c->code[n - 2].op == OP_LDL && c->code[n - 2].imm == l->imm) {
+        Insn incl = *l;  // `x++;`: the old value is not needed
+        c->drop_last();
+        c->drop_last();
+        c->emit(OP_INCL, incl.imm, 0, incl.b);
     } else if (l->op == OP_ADDI && ok(2) &&
                (c->code[n - 2].op == OP_STG || c->code[n - 2].op == OP_ST8 ||
                 c->code[n - 2].op == OP_ST16 || c->code[n - 2].op == OP_ST32)) {

@@ -254,6 +254,35 @@ dispatch:
         DISPATCH();
     }
     CASE(LDLX) acc = ld32(LOCAL(ip->imm)) + (acc << ip->a); ip++; DISPATCH();
+    CASE(ADDSH) acc = uint32_t(ip->imm) + (acc << ip->a); ip++; DISPATCH();
+    CASE(RSUBI) acc = uint32_t(ip->imm) - acc; ip++; DISPATCH();
+#define LOADX(NAME, SIZE, EXPR)                                                \
+    CASE(NAME##X) {                                                            \
+        uint32_t a = uint32_t(ip->imm) + (acc << ip->a);                       \
+        CHECK(a, SIZE);                                                        \
+        acc = (EXPR);                                                          \
+        ip++;                                                                  \
+        DISPATCH();                                                            \
+    }                                                                          \
+    CASE(NAME##O) {                                                            \
+        uint32_t a = acc + uint32_t(ip->imm);                                  \
+        CHECK(a, SIZE);                                                        \
+        acc = (EXPR);                                                          \
+        ip++;                                                                  \
+        DISPATCH();                                                            \
+    }                                                                          \
+    CASE(NAME##L) {                                                            \
+        uint32_t a = ld32(LOCAL(ip->imm));                                     \
+        CHECK(a, SIZE);                                                        \
+        acc = (EXPR);                                                          \
+        ip++;                                                                  \
+        DISPATCH();                                                            \
+    }
+    LOADX(LD8S, 1, uint32_t(int32_t(int8_t(mem[a]))))
+    LOADX(LD8U, 1, mem[a])
+    LOADX(LD16S, 2, uint32_t(int32_t(int16_t(ld16(mem + a)))))
+    LOADX(LD16U, 2, ld16(mem + a))
+    LOADX(LD32, 4, ld32(mem + a))
 
 #define ARITH(NAME, EXPR)                                                      \
     CASE(NAME) {                                                               \
@@ -337,6 +366,12 @@ dispatch:
     CASE(J##NAME##I) {                                                     \
         uint32_t l = acc;                                                  \
         uint32_t r = uint32_t(int32_t(ip->b));                             \
+        ip = (EXPR) ? code + ip->imm : ip + 1;                             \
+        DISPATCH();                                                        \
+    }                                                                      \
+    CASE(J##NAME##S) {                                                     \
+        uint32_t r = acc;                                                  \
+        uint32_t l = POP();                                                \
         ip = (EXPR) ? code + ip->imm : ip + 1;                             \
         DISPATCH();                                                        \
     }

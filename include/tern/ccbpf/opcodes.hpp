@@ -21,6 +21,7 @@ enum class Operand : uint8_t {
     IncLocal,  // imm is a frame offset of a 32-bit slot, b the signed delta
     Size,      // imm is a byte count
     Shift,     // a is a shift count 0..31
+    ShiftImm,  // a is a shift count 0..31, imm a constant
 };
 
 // X(name, operand, pops, pushes). Binary operators come in three forms:
@@ -36,7 +37,8 @@ enum class Operand : uint8_t {
 
 #define CCBPF_BINOP_FORMS(OP) \
     X(OP, None, 1, 0) X(OP##I, Imm, 0, 0) X(OP##L, Local, 0, 0)
-#define CCBPF_JCMP_FORMS(OP) X(J##OP##L, JumpLocal, 0, 0) X(J##OP##I, JumpImm, 0, 0)
+#define CCBPF_JCMP_FORMS(OP) \
+    X(J##OP##L, JumpLocal, 0, 0) X(J##OP##I, JumpImm, 0, 0) X(J##OP##S, Jump, 1, 0)
 
 #define CCBPF_OPCODES_BASE(X)                                                             \
     X(LI, Imm, 0, 0) X(LDL, Local, 0, 0) X(STL, Local, 0, 0) X(LEAL, LocalAddr, 0, 0)    \
@@ -48,10 +50,21 @@ enum class Operand : uint8_t {
     X(NEG, None, 0, 0) X(NOT, None, 0, 0) X(LNOT, None, 0, 0) X(JMP, Jump, 0, 0)          \
     X(JZ, Jump, 0, 0) X(JNZ, Jump, 0, 0) X(CALL, Func, 0, 0) X(RET, Ret, 0, 0)            \
     X(CALLB, Builtin, 0, 0) X(INCL, IncLocal, 0, 0) X(MEMCPY, Size, 1, 0)                 \
-    X(MEMZERO, Size, 0, 0) X(IDX, Shift, 1, 0) X(LDLX, Local, 0, 0)
+    X(MEMZERO, Size, 0, 0) X(IDX, Shift, 1, 0) X(LDLX, Local, 0, 0)                      \
+    X(ADDSH, ShiftImm, 0, 0) X(RSUBI, Imm, 0, 0) X(LD8SX, ShiftImm, 0, 0)                 \
+    X(LD8UX, ShiftImm, 0, 0) X(LD16SX, ShiftImm, 0, 0) X(LD16UX, ShiftImm, 0, 0)          \
+    X(LD32X, ShiftImm, 0, 0) X(LD8SO, Imm, 0, 0) X(LD8UO, Imm, 0, 0) X(LD16SO, Imm, 0, 0) \
+    X(LD16UO, Imm, 0, 0) X(LD32O, Imm, 0, 0) X(LD8SL, Local, 0, 0) X(LD8UL, Local, 0, 0)      \
+    X(LD16SL, Local, 0, 0) X(LD16UL, Local, 0, 0) X(LD32L, Local, 0, 0)
 
-// LDLX: acc = local32[imm] + (acc << a) -- "base pointer in a local + scaled index".
-// (a is the shift; verified like Shift.)
+// Superinstructions (the compiler's peepholes produce them; each replaces a common pair):
+//   LDLX   acc = local32[imm] + (acc << a)        pointer in a local + scaled index
+//   ADDSH  acc = imm + (acc << a)                  SHLI a; ADDI imm
+//   RSUBI  acc = imm - acc                         NEG; ADDI imm
+//   LDxX   acc = load(imm + (acc << a))            ADDSH a, imm; LDx
+//   LDxO   acc = load(acc + imm)                   ADDI imm; LDx
+//   LDxL   acc = load(local32[imm])                LDL imm; LDx   (*p for a local p)
+//   JcmpS  if (pop() cmp acc) goto imm             cmp; JNZ
 
 enum Opcode : uint8_t {
 #define X(name, operand, pops, pushes) OP_##name,
