@@ -5,7 +5,8 @@
  *  - Timeouts of the sync/queue calls are in milliseconds (rounded up to whole ticks):
  *    OS_NO_WAIT (0) polls and returns OS_ERROR_WOULD_BLOCK, OS_WAIT_FOREVER never
  *    times out. os_task_delay() counts ticks, os_task_delay_ms() milliseconds.
- *  - Priorities: 0 (idle) .. 255, higher numbers run first (PRIORITY_* below).
+ *  - Priorities: 0 (idle) .. 255, higher numbers run first (PRIORITY_* below; they assume
+ *    the default 256 levels: a kernel built with fewer refuses the larger ones).
  *  - Objects (tcb_t, mutex_t, ...) are plain storage the caller allocates, statically or
  *    on a stack that outlives their use; *_init / os_task_create set them up.
  *  - From an interrupt, only the *_from_isr calls, os_pool_alloc/free, the getters and
