@@ -20,7 +20,7 @@ void disasm_insn(const Insn& in, char* buf, size_t cap) {
         case Operand::Global: text_format(buf, cap, "%s [%d]", info.name, in.imm); break;
         case Operand::Jump: text_format(buf, cap, "%s -> %d", info.name, in.imm); break;
         case Operand::JumpLocal: text_format(buf, cap, "%s fp+%d -> %d", info.name, int(in.b), in.imm); break;
-        case Operand::JumpImm: text_format(buf, cap, "%s %d -> %d", info.name, int(in.b), in.imm); break;
+        case Operand::JumpImm: text_format(buf, cap, "%s %d -> %d", info.name, jump_imm(in), in.imm); break;
         case Operand::Func: text_format(buf, cap, "%s func#%d/%u", info.name, in.imm, unsigned(in.a)); break;
         case Operand::Builtin:
             text_format(buf, cap, "%s %s/%d", info.name, in.a < BI_COUNT ? kBuiltinInfo[in.a].name : "?", in.imm);

@@ -7,13 +7,13 @@
 namespace tern::ccbpf {
 
 // Loads that have "+ offset" (O) and "+ scaled index" (X) forms.
-static bool has_indexed_form(Opcode op, Opcode* x, Opcode* o, Opcode* l) {
+static bool has_indexed_form(Opcode op, Opcode* x, Opcode* o, Opcode* l, Opcode* s) {
     switch (op) {
-        case OP_LD8S: *x = OP_LD8SX; *o = OP_LD8SO; *l = OP_LD8SL; return true;
-        case OP_LD8U: *x = OP_LD8UX; *o = OP_LD8UO; *l = OP_LD8UL; return true;
-        case OP_LD16S: *x = OP_LD16SX; *o = OP_LD16SO; *l = OP_LD16SL; return true;
-        case OP_LD16U: *x = OP_LD16UX; *o = OP_LD16UO; *l = OP_LD16UL; return true;
-        case OP_LD32: *x = OP_LD32X; *o = OP_LD32O; *l = OP_LD32L; return true;
+        case OP_LD8S: *x = OP_LD8SX; *o = OP_LD8SO; *l = OP_LD8SL; *s = OP_LD8SS; return true;
+        case OP_LD8U: *x = OP_LD8UX; *o = OP_LD8UO; *l = OP_LD8UL; *s = OP_LD8US; return true;
+        case OP_LD16S: *x = OP_LD16SX; *o = OP_LD16SO; *l = OP_LD16SL; *s = OP_LD16SS; return true;
+        case OP_LD16U: *x = OP_LD16UX; *o = OP_LD16UO; *l = OP_LD16UL; *s = OP_LD16US; return true;
+        case OP_LD32: *x = OP_LD32X; *o = OP_LD32O; *l = OP_LD32L; *s = OP_LD32S; return true;
         default: return false;
     }
 }
@@ -23,7 +23,7 @@ static bool has_indexed_form(Opcode op, Opcode* x, Opcode* o, Opcode* l) {
 bool Compiler::fuse(Opcode op, int32_t imm) {
     Insn* l = last();
     if (!l) return false;
-    Opcode x, o, lf;
+    Opcode x, o, lf, sf;
     switch (op) {
         case OP_ADDI:
             if (l->op == OP_ADDI || l->op == OP_LI || l->op == OP_ADDSH || l->op == OP_RSUBI) {
@@ -54,7 +54,11 @@ bool Compiler::fuse(Opcode op, int32_t imm) {
             }
             return false;
         default:
-            if (has_indexed_form(op, &x, &o, &lf)) {
+            if (has_indexed_form(op, &x, &o, &lf, &sf)) {
+                if (l->op == OP_IDX) {
+                    l->op = sf;
+                    return true;
+                }
                 if (l->op == OP_LDL) {
                     l->op = lf;
                     return true;
@@ -342,12 +346,16 @@ static void branch(Compiler* c, Val& cond, int32_t* chain, bool when) {
     Insn* l = c->last();
     Opcode cmp;
     CmpForm form;
-    if (l && split_cmp(Opcode(l->op), &cmp, &form) && l->imm >= -32768 && l->imm <= 32767) {
+    bool fused = l && split_cmp(Opcode(l->op), &cmp, &form);
+    if (fused && form == kCmpImm) fused = l->imm >= -(1 << 23) && l->imm < (1 << 23);
+    if (fused && form == kCmpLocal) fused = l->imm <= 32767;
+    if (fused) {
         // Fuse "compare; branch" into one instruction: the hot path of every loop.
         if (!when) cmp = negate_cmp(cmp);
         int32_t operand = form == kCmpStack ? 0 : l->imm;
+        uint8_t high = form == kCmpImm ? uint8_t(uint32_t(operand) >> 16) : 0;
         c->drop_last();
-        *chain = int32_t(c->emit(jump_form(cmp, form), *chain, 0, int16_t(operand)));
+        *chain = int32_t(c->emit(jump_form(cmp, form), *chain, high, int16_t(operand & 0xffff)));
         return;
     }
     if (l && l->op == OP_LNOT) {

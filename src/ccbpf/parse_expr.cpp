@@ -192,6 +192,23 @@ static Val combine(Compiler* c, Tok op, Val l, Val r, int32_t push_pc, Token at)
     Val out{};
     out.t = result;
 
+    if (push_pc < 0 && l.k == V_LOCAL) {
+        // l is a local that was never loaded (comparisons and commutative operators):
+        // C leaves the operand order open, so the right side goes first and the local
+        // is the instruction's operand.
+        if (r.k == V_CONST) {
+            c->emit(OP_LDL, l.v);
+            c->emit(Opcode(bop + 1), r.v);
+        } else if (r.k == V_LOCAL && r.t->size == 4 && Compiler::is_scalar(r.t)) {
+            c->emit(OP_LDL, l.v);
+            c->emit(Opcode(bop + 2), r.v);
+        } else {
+            c->load(r);
+            c->emit(Opcode(base_op(swap_cmp(op), uns) + 2), l.v);
+        }
+        out.k = V_ACC;
+        return out;
+    }
     if (push_pc < 0) {
         // l is a constant that was never emitted.
         if (r.k == V_CONST) {
@@ -366,6 +383,30 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
             return const_value(0, t_int);
         }
         load(v);
+    } else if (lhs.k == V_LOCAL && is_integer(lt) &&
+               (op == T_ADD_ASSIGN || op == T_MUL_ASSIGN || op == T_AND_ASSIGN || op == T_OR_ASSIGN ||
+                op == T_XOR_ASSIGN)) {
+        // `s += e` on a local int, e first: then one OPL does the rest (order is
+        // irrelevant for commutative operators and e cannot see a half-done update).
+        Val r = assign_expr();
+        Type* rt = decayed(this, r.t);
+        if (!is_integer(rt)) {
+            diag.error(at.line, at.col, "invalid operands to compound assignment");
+            return const_value(0, t_int);
+        }
+        bool uns = is_unsigned(arith_type(lt, rt));
+        if (r.k == V_CONST && op == T_ADD_ASSIGN && r.v >= -32768 && r.v <= 32767) {
+            emit(OP_INCL, lhs.v, 0, int16_t(r.v));
+            emit(OP_LDL, lhs.v);
+            Val out{};
+            out.k = V_ACC;
+            out.t = lt;
+            return out;
+        }
+        load(r);
+        emit(Opcode(base_op(compound_op(op), uns) + 2), lhs.v);
+        v.k = V_ACC;
+        v.t = arith_type(lt, rt);
     } else {
         Tok bop = compound_op(op);
         Val cur{};
@@ -496,7 +537,9 @@ Val Compiler::binary_expr(int min_prec) {
             continue;
         }
         int32_t push_pc = -1;
-        if (!(l.k == V_CONST && commutes_with_constant(op))) {
+        bool defer_local = l.k == V_LOCAL && l.t->size == 4 && is_integer(l.t) &&
+                           (is_compare(op) || op == T_STAR || op == T_AMP || op == T_PIPE || op == T_CARET);
+        if (!(l.k == V_CONST && commutes_with_constant(op)) && !defer_local) {
             load(l);
             push_pc = int32_t(emit(OP_PUSH));
         }

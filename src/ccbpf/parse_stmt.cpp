@@ -301,8 +301,8 @@ void Compiler::switch_stmt() {
     patch_chain(to_dispatch, here());
     emit(OP_LDL, int32_t(tmp));
     for (Case* c = sw.cases; c && !failed(); c = c->next) {
-        if (c->value >= -32768 && c->value <= 32767) {
-            emit(OP_JEQI, int32_t(c->pc), 0, int16_t(c->value));
+        if (c->value >= -(1 << 23) && c->value < (1 << 23)) {
+            emit(OP_JEQI, int32_t(c->pc), uint8_t(uint32_t(c->value) >> 16), int16_t(c->value & 0xffff));
         } else {
             emit(OP_EQI, c->value);
             emit(OP_JNZ, int32_t(c->pc));

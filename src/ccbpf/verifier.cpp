@@ -60,7 +60,7 @@ bool check_operands(Ctx& c, const FuncInfo& f, uint32_t pc) {
             if (!local_ok(in.b)) return c.fail(pc, "frame offset outside the frame");
             break;
         case Operand::JumpImm:
-            uses_b = true;
+            uses_a = uses_b = true;
             if (!target_ok(in.imm)) return c.fail(pc, "jump target outside the function");
             break;
         case Operand::Func:

@@ -278,6 +278,20 @@ dispatch:
         ip++;                                                                  \
         DISPATCH();                                                            \
     }
+#define LOADS(NAME, SIZE, EXPR)                                                \
+    CASE(NAME##S) {                                                            \
+        uint32_t base = POP();                                                 \
+        uint32_t a = base + (acc << ip->a);                                    \
+        CHECK(a, SIZE);                                                        \
+        acc = (EXPR);                                                          \
+        ip++;                                                                  \
+        DISPATCH();                                                            \
+    }
+    LOADS(LD8S, 1, uint32_t(int32_t(int8_t(mem[a]))))
+    LOADS(LD8U, 1, mem[a])
+    LOADS(LD16S, 2, uint32_t(int32_t(int16_t(ld16(mem + a)))))
+    LOADS(LD16U, 2, ld16(mem + a))
+    LOADS(LD32, 4, ld32(mem + a))
     LOADX(LD8S, 1, uint32_t(int32_t(int8_t(mem[a]))))
     LOADX(LD8U, 1, mem[a])
     LOADX(LD16S, 2, uint32_t(int32_t(int16_t(ld16(mem + a)))))
@@ -365,7 +379,7 @@ dispatch:
     }                                                                      \
     CASE(J##NAME##I) {                                                     \
         uint32_t l = acc;                                                  \
-        uint32_t r = uint32_t(int32_t(ip->b));                             \
+        uint32_t r = uint32_t(jump_imm(*ip));                              \
         ip = (EXPR) ? code + ip->imm : ip + 1;                             \
         DISPATCH();                                                        \
     }                                                                      \

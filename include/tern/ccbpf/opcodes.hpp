@@ -14,7 +14,7 @@ enum class Operand : uint8_t {
     Global,    // imm is the address of a 32-bit global
     Jump,      // imm is an instruction index inside the same function
     JumpLocal, // b is a frame offset of a 32-bit slot, imm a jump target
-    JumpImm,   // b is a 16-bit constant, imm a jump target
+    JumpImm,   // a:b is a 24-bit signed constant (a the high byte), imm a jump target
     Func,      // imm is a function index, a the argument count
     Builtin,   // a is a built-in number, imm the argument count
     Ret,       // imm is the argument count of the current function
@@ -55,7 +55,9 @@ enum class Operand : uint8_t {
     X(LD8UX, ShiftImm, 0, 0) X(LD16SX, ShiftImm, 0, 0) X(LD16UX, ShiftImm, 0, 0)          \
     X(LD32X, ShiftImm, 0, 0) X(LD8SO, Imm, 0, 0) X(LD8UO, Imm, 0, 0) X(LD16SO, Imm, 0, 0) \
     X(LD16UO, Imm, 0, 0) X(LD32O, Imm, 0, 0) X(LD8SL, Local, 0, 0) X(LD8UL, Local, 0, 0)      \
-    X(LD16SL, Local, 0, 0) X(LD16UL, Local, 0, 0) X(LD32L, Local, 0, 0)
+    X(LD16SL, Local, 0, 0) X(LD16UL, Local, 0, 0) X(LD32L, Local, 0, 0)                  \
+    X(LD8SS, Shift, 1, 0) X(LD8US, Shift, 1, 0) X(LD16SS, Shift, 1, 0)                    \
+    X(LD16US, Shift, 1, 0) X(LD32S, Shift, 1, 0)
 
 // Superinstructions (the compiler's peepholes produce them; each replaces a common pair):
 //   LDLX   acc = local32[imm] + (acc << a)        pointer in a local + scaled index
@@ -64,6 +66,7 @@ enum class Operand : uint8_t {
 //   LDxX   acc = load(imm + (acc << a))            ADDSH a, imm; LDx
 //   LDxO   acc = load(acc + imm)                   ADDI imm; LDx
 //   LDxL   acc = load(local32[imm])                LDL imm; LDx   (*p for a local p)
+//   LDxS   acc = load(pop() + (acc << a))          IDX a; LDx      (p[i] for any p)
 //   JcmpS  if (pop() cmp acc) goto imm             cmp; JNZ
 
 enum Opcode : uint8_t {
@@ -119,5 +122,11 @@ struct BuiltinInfo {
 extern const BuiltinInfo kBuiltinInfo[BI_COUNT];
 
 constexpr int kMaxPrintfArgs = 16;
+
+// The 24-bit constant of a JumpImm instruction.
+inline int32_t jump_imm(const Insn& in) {
+    uint32_t v = (uint32_t(in.a) << 16) | uint16_t(in.b);
+    return int32_t(v << 8) >> 8;
+}
 
 }  // namespace tern::ccbpf
