@@ -13,8 +13,17 @@
 #define BUSY_2 0x200u
 
 static event_group_t flags, barrier;
-static tcb_t logger_tcb, alarm_tcb, shutdown_tcb, worker_tcb[3], main_tcb;
+static tcb_t logger_tcb, alarm_tcb, shutdown_tcb, worker_tcb[2], main_tcb;
 static semaphore_t finished;
+
+/* Creates a task from the C API's stack pool; a board with a small pool reuses the
+ * stacks of tasks that have ended, so the example runs in two phases. */
+static void spawn(tcb_t* tcb, const char* name, os_task_func_t fn, void* arg, uint8_t prio) {
+    if (os_task_create(tcb, name, fn, arg, prio) != OS_OK) {
+        os_printf("event_groups: cannot create %s\r\n", name);
+        os_exit(1);
+    }
+}
 
 static void logger(void* p) {
     (void)p;
@@ -49,7 +58,8 @@ static void worker(void* p) {
     os_task_delay_ms(10 + 15 * me); /* arrive at different times */
     os_printf("[%4u ms] SYNC: worker %u arrives\r\n", (unsigned)os_get_time_ms(), (unsigned)me);
     os_event_group_sync(&barrier, 1u << me, 0x7, NULL, OS_WAIT_FOREVER);
-    os_printf("[%4u ms] SYNC: worker %u leaves the barrier\r\n", (unsigned)os_get_time_ms(), (unsigned)me);
+    os_printf("[%4u ms] SYNC: worker %u leaves the barrier\r\n", (unsigned)os_get_time_ms(),
+              (unsigned)me);
     os_semaphore_post(&finished);
 }
 
@@ -58,13 +68,11 @@ static void main_task(void* p) {
     os_event_group_init(&flags);
     os_event_group_init(&barrier);
     os_semaphore_init(&finished, 0);
+    /* AND, OR, NOT. */
     os_event_group_set_bits(&flags, BUSY_1 | BUSY_2);
-    os_task_create(&logger_tcb, "logger", logger, NULL, PRIORITY_NORMAL);
-    os_task_create(&alarm_tcb, "alarm", alarm, NULL, PRIORITY_HIGH);
-    os_task_create(&shutdown_tcb, "shutdown", shutdown, NULL, PRIORITY_LOW);
-    for (uint32_t i = 0; i < 3; ++i) {
-        os_task_create(&worker_tcb[i], "worker", worker, (void*)(uintptr_t)i, PRIORITY_NORMAL);
-    }
+    spawn(&logger_tcb, "logger", logger, NULL, PRIORITY_NORMAL);
+    spawn(&alarm_tcb, "alarm", alarm, NULL, PRIORITY_HIGH);
+    spawn(&shutdown_tcb, "shutdown", shutdown, NULL, PRIORITY_LOW);
     os_task_delay_ms(5);
     os_event_group_set_bits(&flags, SENSOR_READY);
     os_task_delay_ms(5);
@@ -75,7 +83,17 @@ static void main_task(void* p) {
     os_event_group_clear_bits(&flags, BUSY_1);
     os_task_delay_ms(5);
     os_event_group_clear_bits(&flags, BUSY_2);
-    for (int i = 0; i < 6; ++i) os_semaphore_wait(&finished, OS_WAIT_FOREVER);
+    for (int i = 0; i < 3; ++i) os_semaphore_wait(&finished, OS_WAIT_FOREVER);
+    os_task_delay(1); /* let the ended tasks leave their stacks */
+    /* SYNC: two workers and this task meet at the barrier. */
+    for (uint32_t i = 0; i < 2; ++i) {
+        spawn(&worker_tcb[i], "worker", worker, (void*)(uintptr_t)i, PRIORITY_NORMAL);
+    }
+    os_task_delay_ms(40);
+    os_printf("[%4u ms] SYNC: worker 2 (main) arrives last\r\n", (unsigned)os_get_time_ms());
+    os_event_group_sync(&barrier, 1u << 2, 0x7, NULL, OS_WAIT_FOREVER);
+    os_printf("[%4u ms] SYNC: worker 2 (main) leaves the barrier\r\n", (unsigned)os_get_time_ms());
+    for (int i = 0; i < 2; ++i) os_semaphore_wait(&finished, OS_WAIT_FOREVER);
     os_printf("event_groups: done\r\n");
     os_exit(0);
 }
