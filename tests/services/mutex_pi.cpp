@@ -188,6 +188,14 @@ void case_chain_priority_change() {
     CHECK_EQ(low.priority, 10);
     task_set_priority(&high, 33);
     CHECK_EQ(low.priority, 33);
+    // The middle of the chain changes its own base: the owner below follows, and the
+    // boost the middle gets from above stays.
+    task_set_priority(&mid, 45);
+    CHECK_EQ(mid.priority, 45);
+    CHECK_EQ(low.priority, 45);
+    task_set_priority(&mid, 10);
+    CHECK_EQ(mid.priority, 33);
+    CHECK_EQ(low.priority, 33);
     task_delete(&high);
     CHECK_EQ(mid.priority, 10);
     CHECK_EQ(low.priority, 10);
