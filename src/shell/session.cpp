@@ -22,16 +22,15 @@ void write_parts(const char* a, const char* b, const char* c) {
     puts(c);
 }
 
-// First word of `line` (up to a space) into `name`; false if it does not fit.
-bool first_word(const char* line, char* name, size_t size) {
+// The command named by the first word of `line` (which goes on after it), or null.
+const Command* command_of(const char* line) {
     size_t n = 0;
-    while (line[n] != '\0' && line[n] != ' ') {
-        if (n + 1 >= size) return false;
-        name[n] = line[n];
-        ++n;
+    while (line[n] != '\0' && line[n] != ' ') ++n;
+    const Command* c;
+    for (unsigned i = 0; (c = command_at(i)) != nullptr; ++i) {
+        if (strncmp(c->name, line, n) == 0 && c->name[n] == '\0') return c;
     }
-    name[n] = '\0';
-    return true;
+    return nullptr;
 }
 
 void complete_line(const char* line, size_t word_start, Completion& out) {
@@ -40,9 +39,7 @@ void complete_line(const char* line, size_t word_start, Completion& out) {
         for (unsigned i = 0; (c = command_at(i)) != nullptr; ++i) out.offer(c->name);
         return;
     }
-    char name[24];
-    if (!first_word(line, name, sizeof name)) return;
-    c = find_command(name);
+    c = command_of(line);
     if (c == nullptr || c->complete == nullptr) return;
     int arg_index = 0;
     for (size_t i = 1; i < word_start; ++i) {
