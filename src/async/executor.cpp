@@ -92,7 +92,8 @@ void detail::fatal(const char* why, size_t number) {
 void run_tasks(Task* tasks, size_t count) {
     for (size_t i = 0; i < count; ++i) {
         if (!tasks[i].valid()) {
-            detail::fatal("a task's frame does not fit TERN_ASYNC_ARENA_BYTES; task #", i);
+            detail::fatal("a task's frame does not fit TERN_ASYNC_ARENA_BYTES; run_tasks argument ",
+                          i);
         }
     }
     for (size_t i = 0; i < count; ++i) {
