@@ -11,11 +11,11 @@ using namespace tern;
 namespace {
 
 Task tester, spinner, sleeper;
-Stack<2048> tester_stack;
-Stack<1024> spinner_stack, sleeper_stack;
+Stack<1536> tester_stack;  // small enough for a 16 KB board
+Stack<512> spinner_stack, sleeper_stack;
 volatile uint32_t spins = 0;
 
-char captured[2048];
+char captured[1536];
 size_t captured_len = 0;
 
 void capture(void*, const char* s, size_t n) {

@@ -8,7 +8,7 @@ namespace shell_app {
 namespace {
 
 tern::Task blink_task, worker_task;
-tern::Stack<1024> blink_stack, worker_stack;
+tern::Stack<512> blink_stack, worker_stack;
 volatile uint32_t blinks = 0;
 volatile uint32_t work = 0;
 
