@@ -1,6 +1,7 @@
 // The footprint image: the shell as an application would ship it (shell::start with every
 // built-in group, SHELL_* defaults) and nothing else, so that the shell's share of the
-// map file is what `./tern bench` reports as shell_text_bytes / shell_ram_bytes.
+// map file is what `./tern bench` reports as shell_text_bytes / shell_ram_bytes
+// (tools/bench/mapsize.py; task stacks are counted apart).
 #include "tern/board.hpp"
 #include "tern/kernel.hpp"
 #include "tern/shell.hpp"
