@@ -3,6 +3,7 @@
 # board code, header and linker script are mps2-an385's.
 set(TERN_ARCH cortex-m)
 set(TERN_IS_HOST OFF)
+set(TERN_BOARD_HAS_HAL ON)  # include/tern/hal.hpp tables: tests/ports/hal.cpp
 set(TERN_CM_PROFILE v7em-fp)
 set(TERN_CPU_HAS_FPU ON)
 set(TERN_CPU_FLAGS -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16)
@@ -16,5 +17,7 @@ target_link_options(tern_flags INTERFACE ${TERN_CPU_FLAGS} -nostartfiles --specs
 target_include_directories(tern_flags INTERFACE ${CMAKE_SOURCE_DIR}/include ${_an385}/include)
 
 add_library(tern_board_src INTERFACE)
-target_sources(tern_board_src INTERFACE ${_an385}/board.cpp)
+target_sources(tern_board_src INTERFACE ${_an385}/board.cpp
+  ${CMAKE_SOURCE_DIR}/boards/mps2-an386/hal.cpp)  # the MPS2 op-tables
+target_compile_definitions(tern_flags INTERFACE "TERN_HAL_BOARD_NAME=\"${TERN_BOARD}\"")
 file(WRITE ${CMAKE_BINARY_DIR}/qemu-cmd.txt "${TERN_QEMU_CMD}\n")

@@ -1,6 +1,7 @@
 # riscv-virt: RV32IMAC, machine mode, under QEMU's virt machine (large RAM).
 set(TERN_ARCH riscv)
 set(TERN_IS_HOST OFF)
+set(TERN_BOARD_HAS_HAL ON)  # include/tern/hal.hpp tables: tests/ports/hal.cpp
 # -misa-spec=2.2: CSR instructions are part of the base ISA there, so plain rv32imac both
 # assembles csrr/csrw and selects the rv32imac/ilp32 multilib (rv32imac_zicsr does not).
 set(TERN_CPU_FLAGS -march=rv32imac -mabi=ilp32 -misa-spec=2.2 -mcmodel=medany)
@@ -15,5 +16,6 @@ target_include_directories(tern_flags INTERFACE ${CMAKE_SOURCE_DIR}/include
   ${CMAKE_CURRENT_LIST_DIR}/include)
 
 add_library(tern_board_src INTERFACE)
-target_sources(tern_board_src INTERFACE ${CMAKE_CURRENT_LIST_DIR}/board.cpp)
+target_sources(tern_board_src INTERFACE ${CMAKE_CURRENT_LIST_DIR}/board.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/hal.cpp)
 file(WRITE ${CMAKE_BINARY_DIR}/qemu-cmd.txt "${TERN_QEMU_CMD}\n")

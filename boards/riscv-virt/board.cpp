@@ -25,6 +25,8 @@ int console_getc() {
 
 void external_irq() {}
 
+uint32_t counter() { return *reinterpret_cast<volatile uint32_t*>(clint_base + 0xBFF8); }
+
 [[noreturn]] void reset() {
     *reinterpret_cast<volatile uint32_t*>(0x100000u) = 0x7777;  // sifive_test: reset
     for (;;) {

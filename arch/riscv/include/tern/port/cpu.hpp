@@ -44,7 +44,11 @@ inline unsigned highest_bit(uint32_t v) {
 
 struct TaskData {};
 
-constexpr size_t stack_bytes(size_t n) { return n; }
+// Stack sizes in tern are written against Cortex-M (Stack<704> = what a task needs on an
+// M3). RV32 needs more for the same code: every trap pushes a 128-byte frame on the task's
+// stack (Cortex-M: 32 + 32), and its frames are 16-byte aligned with more saved registers.
+// A quarter more plus the frame difference covers it (the shell's 704 bytes overflowed).
+constexpr size_t stack_bytes(size_t n) { return (n + n / 4 + 64 + 15) & ~size_t{15}; }
 // The trap frame (128 bytes: every register but zero, sp, gp, tp, plus mepc and mstatus)
 // and room for a small function; interrupt handlers run on their own stack.
 inline constexpr size_t min_stack_bytes = 224;
