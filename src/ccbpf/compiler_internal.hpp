@@ -151,6 +151,7 @@ public:
     bool fuse(Opcode op, int32_t imm);
     uint32_t here();  // a jump target: peepholes may not reach back past it
     Insn* last();     // the last instruction if a peephole may touch it, else null
+    Insn* before_last();
     void drop_last();
     void patch_chain(int32_t chain, uint32_t target);
     int32_t emit_jump(Opcode op, int32_t chain);

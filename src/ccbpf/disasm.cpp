@@ -30,6 +30,9 @@ void disasm_insn(const Insn& in, char* buf, size_t cap) {
         case Operand::Size: text_format(buf, cap, "%s %d", info.name, in.imm); break;
         case Operand::Shift: text_format(buf, cap, "%s <<%u", info.name, unsigned(in.a)); break;
         case Operand::ShiftImm: text_format(buf, cap, "%s %d + (acc<<%u)", info.name, in.imm, unsigned(in.a)); break;
+        case Operand::LocalShiftImm:
+            text_format(buf, cap, "%s %d + (fp+%d<<%u)", info.name, in.imm, int(in.b), unsigned(in.a));
+            break;
         case Operand::Imm: text_format(buf, cap, "%s %d", info.name, in.imm); break;
     }
 }

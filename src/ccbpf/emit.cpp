@@ -26,7 +26,8 @@ bool Compiler::fuse(Opcode op, int32_t imm) {
     Opcode x, o, lf, sf;
     switch (op) {
         case OP_ADDI:
-            if (l->op == OP_ADDI || l->op == OP_LI || l->op == OP_ADDSH || l->op == OP_RSUBI) {
+            if (l->op == OP_ADDI || l->op == OP_LI || l->op == OP_ADDSH || l->op == OP_ADDSHL ||
+                l->op == OP_RSUBI || l->op == OP_IDXL) {
                 l->imm = int32_t(uint32_t(l->imm) + uint32_t(imm));  // same sum, one step
                 return true;
             }
@@ -34,6 +35,12 @@ bool Compiler::fuse(Opcode op, int32_t imm) {
                 l->op = OP_ADDSH;
                 l->a = uint8_t(l->imm);
                 l->imm = imm;
+                Insn* p = before_last();
+                if (p && p->op == OP_LDL && p->imm <= 32767) {  // &g[i] with i a local
+                    Insn fused{OP_ADDSHL, l->a, int16_t(p->imm), l->imm};
+                    drop_last();
+                    *p = fused;
+                }
                 return true;
             }
             if (l->op == OP_NEG) {
@@ -61,6 +68,19 @@ bool Compiler::fuse(Opcode op, int32_t imm) {
                 }
                 if (l->op == OP_LDL) {
                     l->op = lf;
+                    return true;
+                }
+                if (l->op == OP_IDXL && (op == OP_LD8S || op == OP_LD8U || op == OP_LD32)) {
+                    l->op = op == OP_LD8S ? OP_LD8SIL : op == OP_LD8U ? OP_LD8UIL : OP_LD32IL;
+                    return true;
+                }
+                if (l->op == OP_LEAL && l->imm % 4 == 0) {  // a small local, read in place
+                    l->op = op == OP_LD8S ? OP_LDL8S : op == OP_LD8U ? OP_LDL8U : op == OP_LD16S ? OP_LDL16S
+                            : op == OP_LD16U ? OP_LDL16U : OP_LDL;
+                    return true;
+                }
+                if (l->op == OP_ADDSHL && (op == OP_LD8S || op == OP_LD8U || op == OP_LD32)) {
+                    l->op = op == OP_LD8S ? OP_LD8SLX : op == OP_LD8U ? OP_LD8ULX : OP_LD32LX;
                     return true;
                 }
                 if (l->op == OP_ADDSH) {
@@ -103,6 +123,8 @@ uint32_t Compiler::here() {
 }
 
 Insn* Compiler::last() { return (ncode > barrier && !failed()) ? &code[ncode - 1] : nullptr; }
+
+Insn* Compiler::before_last() { return (ncode > barrier + 1 && !failed()) ? &code[ncode - 2] : nullptr; }
 
 void Compiler::drop_last() {
     Insn& i = code[ncode - 1];

@@ -578,7 +578,7 @@ static void init_local_at(Compiler* c, Type* t, uint32_t off, bool zeroed, Token
         return;
     }
     Token vat = c->tok;
-    if (t->size == 4) {
+    if (t->size == 4 || !zeroed) {  // a whole local variable owns its 4-byte slot
         Val v = c->assign_expr();
         if (!scalar_ok(c, t, v, vat)) return;
         c->load(v);

@@ -805,9 +805,21 @@ Val Compiler::postfix_expr() {
                     diag.error(at.line, at.col, "array subscript is not an integer");
                     return v;
                 }
-                if (i.k == V_CONST && ncode == uint32_t(push_pc) + 1 && barrier <= uint32_t(push_pc)) {
+                bool nothing_since_push = ncode == uint32_t(push_pc) + 1 && barrier <= uint32_t(push_pc);
+                if (i.k == V_CONST && nothing_since_push) {
                     drop_last();
                     emit(OP_ADDI, int32_t(uint32_t(i.v) * es));
+                } else if (nothing_since_push && i.k == V_LOCAL && i.t->size == 4 && is_integer(i.t) && s >= 0 &&
+                           i.v <= 32767) {
+                    // base + local index in one instruction (and a row offset folded in).
+                    drop_last();
+                    int32_t k = 0;
+                    Insn* l = last();
+                    if (l && l->op == OP_ADDI) {
+                        k = l->imm;
+                        drop_last();
+                    }
+                    emit(OP_IDXL, k, uint8_t(s), int16_t(i.v));
                 } else {
                     load(i);
                     if (s >= 0) emit(OP_IDX, 0, uint8_t(s));

@@ -86,6 +86,11 @@ bool check_operands(Ctx& c, const FuncInfo& f, uint32_t pc) {
         case Operand::Size:
             if (in.imm < 0 || uint32_t(in.imm) > c.img.mem_size) return c.fail(pc, "size out of range");
             break;
+        case Operand::LocalShiftImm:
+            uses_a = uses_b = true;
+            if (!local_ok(in.b)) return c.fail(pc, "frame offset outside the frame");
+            if (in.a > 31) return c.fail(pc, "shift count out of range");
+            break;
         case Operand::ShiftImm:
             uses_a = true;
             if (in.a > 31) return c.fail(pc, "shift count out of range");

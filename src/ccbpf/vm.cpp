@@ -287,6 +287,34 @@ dispatch:
         ip++;                                                                  \
         DISPATCH();                                                            \
     }
+    CASE(ADDSHL) acc = uint32_t(ip->imm) + (ld32(LOCAL(ip->b)) << ip->a); ip++; DISPATCH();
+#define LOADLX(NAME, SIZE, EXPR)                                               \
+    CASE(NAME##LX) {                                                           \
+        uint32_t a = uint32_t(ip->imm) + (ld32(LOCAL(ip->b)) << ip->a);        \
+        CHECK(a, SIZE);                                                        \
+        acc = (EXPR);                                                          \
+        ip++;                                                                  \
+        DISPATCH();                                                            \
+    }
+    CASE(IDXL) acc += uint32_t(ip->imm) + (ld32(LOCAL(ip->b)) << ip->a); ip++; DISPATCH();
+#define LOADIL(NAME, SIZE, EXPR)                                               \
+    CASE(NAME##IL) {                                                           \
+        uint32_t a = acc + uint32_t(ip->imm) + (ld32(LOCAL(ip->b)) << ip->a);  \
+        CHECK(a, SIZE);                                                        \
+        acc = (EXPR);                                                          \
+        ip++;                                                                  \
+        DISPATCH();                                                            \
+    }
+    LOADIL(LD8S, 1, uint32_t(int32_t(int8_t(mem[a]))))
+    LOADIL(LD8U, 1, mem[a])
+    LOADIL(LD32, 4, ld32(mem + a))
+    CASE(LDL8S) acc = uint32_t(int32_t(int8_t(*LOCAL(ip->imm)))); ip++; DISPATCH();
+    CASE(LDL8U) acc = *LOCAL(ip->imm); ip++; DISPATCH();
+    CASE(LDL16S) acc = uint32_t(int32_t(int16_t(ld16(LOCAL(ip->imm))))); ip++; DISPATCH();
+    CASE(LDL16U) acc = ld16(LOCAL(ip->imm)); ip++; DISPATCH();
+    LOADLX(LD8S, 1, uint32_t(int32_t(int8_t(mem[a]))))
+    LOADLX(LD8U, 1, mem[a])
+    LOADLX(LD32, 4, ld32(mem + a))
     LOADS(LD8S, 1, uint32_t(int32_t(int8_t(mem[a]))))
     LOADS(LD8U, 1, mem[a])
     LOADS(LD16S, 2, uint32_t(int32_t(int16_t(ld16(mem + a)))))

@@ -22,6 +22,7 @@ enum class Operand : uint8_t {
     Size,      // imm is a byte count
     Shift,     // a is a shift count 0..31
     ShiftImm,  // a is a shift count 0..31, imm a constant
+    LocalShiftImm,  // b is a frame offset of a 32-bit slot, a a shift count, imm a constant
 };
 
 // X(name, operand, pops, pushes). Binary operators come in three forms:
@@ -57,7 +58,11 @@ enum class Operand : uint8_t {
     X(LD16UO, Imm, 0, 0) X(LD32O, Imm, 0, 0) X(LD8SL, Local, 0, 0) X(LD8UL, Local, 0, 0)      \
     X(LD16SL, Local, 0, 0) X(LD16UL, Local, 0, 0) X(LD32L, Local, 0, 0)                  \
     X(LD8SS, Shift, 1, 0) X(LD8US, Shift, 1, 0) X(LD16SS, Shift, 1, 0)                    \
-    X(LD16US, Shift, 1, 0) X(LD32S, Shift, 1, 0)
+    X(LD16US, Shift, 1, 0) X(LD32S, Shift, 1, 0) X(ADDSHL, LocalShiftImm, 0, 0)           \
+    X(LD8SLX, LocalShiftImm, 0, 0) X(LD8ULX, LocalShiftImm, 0, 0) X(LD32LX, LocalShiftImm, 0, 0) \
+    X(IDXL, LocalShiftImm, 0, 0) X(LD8SIL, LocalShiftImm, 0, 0) X(LD8UIL, LocalShiftImm, 0, 0)   \
+    X(LD32IL, LocalShiftImm, 0, 0) X(LDL8S, Local, 0, 0) X(LDL8U, Local, 0, 0)                   \
+    X(LDL16S, Local, 0, 0) X(LDL16U, Local, 0, 0)
 
 // Superinstructions (the compiler's peepholes produce them; each replaces a common pair):
 //   LDLX   acc = local32[imm] + (acc << a)        pointer in a local + scaled index
@@ -67,6 +72,11 @@ enum class Operand : uint8_t {
 //   LDxO   acc = load(acc + imm)                   ADDI imm; LDx
 //   LDxL   acc = load(local32[imm])                LDL imm; LDx   (*p for a local p)
 //   LDxS   acc = load(pop() + (acc << a))          IDX a; LDx      (p[i] for any p)
+//   ADDSHL acc = imm + (local32[b] << a)           LDL b; ADDSH a, imm   (&g[i])
+//   LDxLX  acc = load(imm + (local32[b] << a))     LDL b; LDxX a, imm    (g[i])
+//   IDXL   acc = acc + imm + (local32[b] << a)     PUSH; LDL b; IDX a    (row[k])
+//   LDxIL  acc = load(acc + imm + (local32[b] << a))  IDXL; LDx          (g[i][k])
+//   LDLxx  acc = load a 1- or 2-byte local directly   LEAL; LDx
 //   JcmpS  if (pop() cmp acc) goto imm             cmp; JNZ
 
 enum Opcode : uint8_t {
