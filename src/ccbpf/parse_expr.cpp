@@ -349,6 +349,28 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
     // STL (loads still read just its bytes, so stores through pointers stay visible).
     bool direct = ((lhs.k == V_LOCAL || lhs.k == V_GLOBAL) && lt->size == 4) ||
                   (lhs.k == V_LOCAL && lhs.whole_slot && op == T_ASSIGN);
+    Insn* al = last();
+    if (!direct && op == T_ASSIGN && lhs.k == V_MEM && al && al->op == OP_ADDSHL) {
+        // `g[i] = v` with i a local: the address has no side effects, so compute v first
+        // and store with one instruction (C leaves this order unspecified).
+        Insn addr = *al;
+        drop_last();
+        Val v = assign_expr();
+        Type* vt = decayed(this, v.t);
+        if ((is_pointer(lt) && is_integer(vt) && !(v.k == V_CONST && v.v == 0)) || (is_integer(lt) && is_pointer(vt)) ||
+            vt->kind == TY_STRUCT || vt->kind == TY_VOID) {
+            diag.error(at.line, at.col, "incompatible types in assignment");
+            return const_value(0, t_int);
+        }
+        load(v);
+        convert(v, lt);
+        Opcode st = lt->size == 1 ? OP_ST8LX : lt->size == 2 ? OP_ST16LX : OP_ST32LX;
+        emit(st, addr.imm, addr.a, addr.b);
+        Val out{};
+        out.k = V_ACC;
+        out.t = lt;
+        return out;
+    }
     if (!direct) {
         if (lhs.k != V_MEM) load_address(lhs);
         Insn* l = last();

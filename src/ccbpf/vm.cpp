@@ -308,6 +308,28 @@ dispatch:
     LOADIL(LD8S, 1, uint32_t(int32_t(int8_t(mem[a]))))
     LOADIL(LD8U, 1, mem[a])
     LOADIL(LD32, 4, ld32(mem + a))
+    CASE(ST8LX) {
+        uint32_t a = uint32_t(ip->imm) + (ld32(LOCAL(ip->b)) << ip->a);
+        CHECK(a, 1);
+        mem[a] = uint8_t(acc);
+        ip++;
+        DISPATCH();
+    }
+    CASE(ST16LX) {
+        uint32_t a = uint32_t(ip->imm) + (ld32(LOCAL(ip->b)) << ip->a);
+        CHECK(a, 2);
+        uint16_t v = uint16_t(acc);
+        memcpy(mem + a, &v, 2);
+        ip++;
+        DISPATCH();
+    }
+    CASE(ST32LX) {
+        uint32_t a = uint32_t(ip->imm) + (ld32(LOCAL(ip->b)) << ip->a);
+        CHECK(a, 4);
+        st32(mem + a, acc);
+        ip++;
+        DISPATCH();
+    }
     CASE(LDL8S) acc = uint32_t(int32_t(int8_t(*LOCAL(ip->imm)))); ip++; DISPATCH();
     CASE(LDL8U) acc = *LOCAL(ip->imm); ip++; DISPATCH();
     CASE(LDL16S) acc = uint32_t(int32_t(int16_t(ld16(LOCAL(ip->imm))))); ip++; DISPATCH();

@@ -62,7 +62,8 @@ enum class Operand : uint8_t {
     X(LD8SLX, LocalShiftImm, 0, 0) X(LD8ULX, LocalShiftImm, 0, 0) X(LD32LX, LocalShiftImm, 0, 0) \
     X(IDXL, LocalShiftImm, 0, 0) X(LD8SIL, LocalShiftImm, 0, 0) X(LD8UIL, LocalShiftImm, 0, 0)   \
     X(LD32IL, LocalShiftImm, 0, 0) X(LDL8S, Local, 0, 0) X(LDL8U, Local, 0, 0)                   \
-    X(LDL16S, Local, 0, 0) X(LDL16U, Local, 0, 0)
+    X(LDL16S, Local, 0, 0) X(LDL16U, Local, 0, 0) X(ST8LX, LocalShiftImm, 0, 0)                  \
+    X(ST16LX, LocalShiftImm, 0, 0) X(ST32LX, LocalShiftImm, 0, 0)
 
 // Superinstructions (the compiler's peepholes produce them; each replaces a common pair):
 //   LDLX   acc = local32[imm] + (acc << a)        pointer in a local + scaled index
@@ -77,6 +78,7 @@ enum class Operand : uint8_t {
 //   IDXL   acc = acc + imm + (local32[b] << a)     PUSH; LDL b; IDX a    (row[k])
 //   LDxIL  acc = load(acc + imm + (local32[b] << a))  IDXL; LDx          (g[i][k])
 //   LDLxx  acc = load a 1- or 2-byte local directly   LEAL; LDx
+//   STxLX  store(imm + (local32[b] << a), acc)      g[i] = v: v first, no push
 //   JcmpS  if (pop() cmp acc) goto imm             cmp; JNZ
 
 enum Opcode : uint8_t {
