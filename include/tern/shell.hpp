@@ -110,6 +110,9 @@ int printf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 void run(const Io& io);
 // Ends run() after the current command.
 void request_exit();
+// For a task that printed to the session's stream on its own (a background program's
+// "exited" line): the shell redraws its prompt and the line being typed below it.
+void request_redraw();
 // Creates the shell task (priority SHELL_PRIORITY) running run(io) over and over: a
 // console that closes is reopened, as a UART would be. Returns false if it cannot.
 bool start(const Io& io);

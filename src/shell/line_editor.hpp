@@ -65,6 +65,9 @@ public:
     void begin(const char* prompt);
     Event feed(uint8_t byte);
 
+    // Draws the prompt and the line again on the cursor's row (after output from elsewhere).
+    void redraw() { refresh(); }
+
     const char* line() const { return buf_; }  // NUL-terminated
     // The finished line, writable (for splitting in place) until the next begin().
     char* take_line() { return buf_; }

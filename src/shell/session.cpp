@@ -13,6 +13,7 @@ const Io* current_io = nullptr;
 Io io_copy;
 const char* prompt_text = "tern> ";
 bool exit_requested = false;
+volatile bool redraw_requested = false;
 History history_store;
 LineEditor editor;
 
@@ -67,6 +68,8 @@ void set_prompt(const char* prompt) { prompt_text = prompt != nullptr ? prompt :
 
 void request_exit() { exit_requested = true; }
 
+void request_redraw() { redraw_requested = true; }
+
 // Runs a line held in a writable buffer, splitting it in place.
 static int exec_in_place(char* line) {
     char* argv[SHELL_ARGV_MAX + 1];
@@ -111,6 +114,10 @@ void open(const Io& io) {
 }
 
 bool pump() {
+    if (redraw_requested) {
+        redraw_requested = false;
+        editor.redraw();
+    }
     for (;;) {
         int c = current_io->getc(current_io->ctx);
         if (c == Io::none) return true;

@@ -112,6 +112,21 @@ TEST_F(Exec, SessionRunsTypedLinesAndCompletes) {
     EXPECT_STREQ(sh::session::history().newest(0), "record 'a b'");
 }
 
+TEST_F(Exec, SessionRedrawsThePromptAfterOutputFromElsewhere) {
+    sh::set_prompt("t> ");
+    sh::session::open(io);
+    keys = "rec";
+    EXPECT_TRUE(sh::session::pump());
+    screen.write("\r\n[job] done\r\n", 14);  // a background task's news
+    sh::request_redraw();
+    EXPECT_TRUE(sh::session::pump());
+    EXPECT_EQ(screen.row(1), "[job] done");
+    EXPECT_EQ(screen.line(), "t> rec");
+    EXPECT_EQ(screen.column(), 6u);
+    EXPECT_TRUE(sh::session::pump());  // once only
+    EXPECT_EQ(screen.rows(), 3u);
+}
+
 TEST_F(Exec, SessionEndsOnCtrlD) {
     sh::session::open(io);
     keys = "\x04";

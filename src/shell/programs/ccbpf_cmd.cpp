@@ -96,6 +96,7 @@ void program_main(void* arg) {
     } else {
         printf("\r\n[%s] exited with status %d\r\n", p.name, static_cast<int>(p.exit_status));
     }
+    request_redraw();  // the prompt again, below the news
 }
 
 bool run(ProgramSlot& p) {
