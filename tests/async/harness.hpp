@@ -7,7 +7,7 @@
 namespace tern::test {
 
 inline Task executor_task;
-inline Stack<4096> executor_stack;
+inline Stack<2048> executor_stack;
 
 [[noreturn]] inline void start_executor(const char* name, TaskEntry entry, Priority priority = 5) {
     test_name = name;
