@@ -7,8 +7,8 @@
 namespace tern::kernel {
 
 struct CriticalSection {
-    CriticalSection() : saved(port::irq_save()) {}
-    ~CriticalSection() { port::irq_restore(saved); }
+    [[gnu::always_inline]] CriticalSection() : saved(port::irq_save()) {}
+    [[gnu::always_inline]] ~CriticalSection() { port::irq_restore(saved); }
     CriticalSection(const CriticalSection&) = delete;
     CriticalSection& operator=(const CriticalSection&) = delete;
     port::IrqState saved;
