@@ -17,6 +17,7 @@
 
 extern "C" {
 volatile uint8_t tern_riscv_in_trap;
+volatile uint32_t tern_riscv_soft_pending;  // soft IRQs raised, not yet run (trap.S reads it)
 [[noreturn]] void tern_riscv_start_first(void* sp);
 }
 
@@ -44,7 +45,8 @@ Tick announced;       // ticks announced to the kernel
 uint64_t next_boundary;  // mtime of tick announced + 1
 
 IrqHandler soft_handlers[soft_irq_count];
-volatile uint32_t soft_pending;
+volatile uint32_t& soft_pending = tern_riscv_soft_pending;
+static_assert(board::clint_base == TERN_CLINT_BASE, "trap.S's CLINT base (board.cmake)");
 
 uint64_t mtime() {
     uint32_t hi, lo;

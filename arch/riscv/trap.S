@@ -52,7 +52,17 @@ tern_trap_entry:
     la      t0, tern_sched
     lw      t1, 0(t0)
     sw      sp, 0(t1)               /* current->sp */
-    la      sp, __irq_stack_top
+    /* Fast path: a machine software interrupt with no soft IRQ pending is only a switch
+     * request (yield, wake from a task): clear MSIP and switch, no C, no IRQ stack. */
+    li      t2, 0x80000003
+    bne     a0, t2, 4f
+    la      t2, tern_riscv_soft_pending
+    lw      t2, 0(t2)
+    bnez    t2, 4f
+    li      t2, TERN_CLINT_BASE     /* the hart's MSIP word */
+    sw      zero, 0(t2)
+    j       5f
+4:  la      sp, __irq_stack_top
     li      t0, 1
     la      t1, tern_riscv_in_trap
     sb      t0, 0(t1)
@@ -60,7 +70,7 @@ tern_trap_entry:
     la      t1, tern_riscv_in_trap
     sb      zero, 0(t1)
     la      t0, tern_sched
-    lw      t1, 4(t0)               /* next */
+5:  lw      t1, 4(t0)               /* next */
     sw      t1, 0(t0)               /* current = next */
     lw      sp, 0(t1)
     .global tern_trap_restore

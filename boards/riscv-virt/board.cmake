@@ -9,6 +9,8 @@ set(TERN_CPU_FLAGS -march=rv32imac -mabi=ilp32 -misa-spec=2.2 -mcmodel=medany)
 set(TERN_QEMU_CMD "qemu-system-riscv32 -M virt -bios none -nographic -monitor none -serial stdio -icount shift=5,sleep=off -semihosting-config enable=on,target=native -kernel @ELF@")
 
 add_library(tern_flags INTERFACE)
+# The CLINT base for trap.S, which cannot include the C++ board header.
+target_compile_definitions(tern_flags INTERFACE TERN_CLINT_BASE=0x02000000)
 target_compile_options(tern_flags INTERFACE ${TERN_CPU_FLAGS} ${TERN_TARGET_FLAGS} --specs=picolibc.specs)
 target_link_options(tern_flags INTERFACE ${TERN_CPU_FLAGS} --specs=picolibc.specs -nostartfiles
   -Wl,--gc-sections -L${CMAKE_SOURCE_DIR}/arch/riscv -T${CMAKE_CURRENT_LIST_DIR}/linker.ld)
