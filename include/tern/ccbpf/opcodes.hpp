@@ -81,6 +81,9 @@ enum class Operand : uint8_t {
 //   STxLX  store(imm + (local32[b] << a), acc)      g[i] = v: v first, no push
 //   JcmpS  if (pop() cmp acc) goto imm             cmp; JNZ
 
+// Opcode numbers are part of image format version 1 (docs/ccbpf-image.md) and are frozen:
+// add new instructions at the end of the table and never reorder; anything else needs a
+// new image version. tests/ccbpf/frozen/ holds a v1 image that must keep loading.
 enum Opcode : uint8_t {
 #define X(name, operand, pops, pushes) OP_##name,
     CCBPF_OPCODES_BASE(X)
