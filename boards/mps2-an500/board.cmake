@@ -14,7 +14,8 @@ add_library(tern_flags INTERFACE)
 target_compile_options(tern_flags INTERFACE ${TERN_CPU_FLAGS} ${TERN_TARGET_FLAGS})
 target_link_options(tern_flags INTERFACE ${TERN_CPU_FLAGS} -nostartfiles --specs=nano.specs
   -Wl,--gc-sections -L${CMAKE_SOURCE_DIR}/arch/cortex-m -T${_an385}/linker.ld)
-target_include_directories(tern_flags INTERFACE ${CMAKE_SOURCE_DIR}/include ${_an385}/include)
+target_include_directories(tern_flags INTERFACE ${CMAKE_SOURCE_DIR}/include
+  ${CMAKE_CURRENT_LIST_DIR}/include)
 
 add_library(tern_board_src INTERFACE)
 target_sources(tern_board_src INTERFACE ${_an385}/board.cpp

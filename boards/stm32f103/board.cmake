@@ -15,7 +15,8 @@ target_link_options(tern_flags INTERFACE ${TERN_CPU_FLAGS} -nostartfiles --specs
   -Wl,--gc-sections -L${CMAKE_SOURCE_DIR}/arch/cortex-m -T${CMAKE_CURRENT_LIST_DIR}/linker.ld)
 # 20 KB of RAM: a smaller kernel heap and C API stack pool than the 8 KB + 8 x 1 KB defaults.
 target_compile_definitions(tern_flags INTERFACE TERN_CFG_HEAP_BYTES=2048 TERN_CFG_OS_MAX_TASKS=5)
-target_include_directories(tern_flags INTERFACE ${CMAKE_SOURCE_DIR}/include ${_an385}/include)
+target_include_directories(tern_flags INTERFACE ${CMAKE_SOURCE_DIR}/include
+  ${CMAKE_CURRENT_LIST_DIR}/include)
 
 add_library(tern_board_src INTERFACE)
 target_sources(tern_board_src INTERFACE ${_an385}/board.cpp
