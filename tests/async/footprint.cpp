@@ -1,7 +1,8 @@
-// The minimal two-task async image the benchmark measures (async_text_bytes,
-// async_ram_bytes: symbols in namespace tern::async, arena excluded) and the interrupt ->
-// coroutine latency (notify_to_task_insns: from the ISR's Notify to the first instruction
-// after the woken coroutine's co_await). It also runs as a test: a few rounds, then exit.
+// The minimal two-task async image that ./tern bench measures for async_text_bytes and
+// async_ram_bytes (tools/bench/mapsize.py: what src/async and tern::async templates put in
+// the image; the frame arena counts with the stacks). One task sleeps and raises an
+// interrupt, the other waits for the interrupt's Notify. It also runs as a test: a few
+// rounds, then exit.
 #include "tern/async/notify.hpp"
 #include "tern/async/task.hpp"
 #include "tern/async/time.hpp"
@@ -15,17 +16,8 @@ Stack<1024> executor_stack;
 async::Notify tick;
 volatile int rounds;
 
-// Marks for the latency measurement: a debugger/QEMU trace brackets the path between the
-// two symbols.
-extern "C" [[gnu::noinline]] void tern_async_bench_notify() {
-    tick.notify();
-}
-extern "C" [[gnu::noinline]] void tern_async_bench_woken() {
-    asm volatile("" ::: "memory");
-}
-
 void isr() {
-    tern_async_bench_notify();
+    tick.notify();
 }
 
 async::Task sleeper() {
@@ -38,7 +30,6 @@ async::Task sleeper() {
 async::Task waker() {
     for (;;) {
         co_await tick.wait();
-        tern_async_bench_woken();
         if (++rounds == 10) {
             print("async_footprint: done\r\n");
             port::exit(0);
