@@ -11,8 +11,10 @@
 // Placement construction without <new> (bare-metal toolchains have no C++ library).
 namespace tern::ccbpf {
 struct InArena {};
+}  // namespace tern::ccbpf
+inline void* operator new(size_t, void* p, tern::ccbpf::InArena) noexcept {
+    return p;
 }
-inline void* operator new(size_t, void* p, tern::ccbpf::InArena) noexcept { return p; }
 
 namespace tern::ccbpf {
 
@@ -23,7 +25,9 @@ Compiler::Compiler(const char* filename, const char* src, size_t len, Arena* a, 
     code = reinterpret_cast<Insn*>(out + kImageHeaderSize);
 }
 
-void Compiler::advance() { tok = lx.next(); }
+void Compiler::advance() {
+    tok = lx.next();
+}
 
 bool Compiler::accept(Tok k) {
     if (tok.kind != k) return false;
@@ -36,8 +40,10 @@ bool Compiler::expect(Tok k, const char* what) {
         advance();
         return true;
     }
-    if (tok.kind == T_EOF) error_here("expected %s at end of input", what);
-    else error_here("expected %s before '%.*s'", what, int(tok.len > 20 ? 20 : tok.len), tok.p);
+    if (tok.kind == T_EOF)
+        error_here("expected %s at end of input", what);
+    else
+        error_here("expected %s before '%.*s'", what, int(tok.len > 20 ? 20 : tok.len), tok.p);
     return false;
 }
 
@@ -69,14 +75,15 @@ CompileResult Compiler::run() {
     if (!failed()) {
         for (Sym* f = funcs; f; f = f->fn->next)
             if (f->fn->used && !f->fn->defined) {
-                diag.error(f->fn->line, f->fn->col, "function '%.*s' is used but never defined", int(f->len),
-                           f->name);
+                diag.error(f->fn->line, f->fn->col, "function '%.*s' is used but never defined",
+                           int(f->len), f->name);
                 break;
             }
     }
     if (!failed()) {
         Sym* m = lookup("main", 4);
-        if (!m || m->kind != S_FUNC || !m->fn->defined) diag.error(tok.line, tok.col, "no 'main' function");
+        if (!m || m->kind != S_FUNC || !m->fn->defined)
+            diag.error(tok.line, tok.col, "no 'main' function");
         else if (m->type->nparams != 0)
             diag.error(m->fn->line, m->fn->col, "main must be 'int main(void)' (no parameters)");
     }
@@ -123,8 +130,9 @@ bool Compiler::write_image(size_t* size_out) {
     for (uint32_t i = 0; i < nf; i++) names_size += by_pos[i]->len + 1;
     uint32_t data_size = data_end;
     uint32_t data_padded = (data_size + 3) & ~3u;
-    uint64_t total = kImageHeaderSize + uint64_t(ncode) * sizeof(Insn) + uint64_t(nf) * kFuncEntrySize +
-                     data_padded + uint64_t(nlines) * kLineEntrySize + names_size;
+    uint64_t total = kImageHeaderSize + uint64_t(ncode) * sizeof(Insn) +
+                     uint64_t(nf) * kFuncEntrySize + data_padded +
+                     uint64_t(nlines) * kLineEntrySize + names_size;
     if (total + global_top > out_cap) {
         error_here("program too large for the output buffer");
         return false;
@@ -192,7 +200,8 @@ bool Compiler::write_image(size_t* size_out) {
 }
 
 CompileResult compile(const char* filename, const char* source, size_t source_len, void* arena_buf,
-                      size_t arena_size, uint8_t* out, size_t out_cap, const CompileOptions& options) {
+                      size_t arena_size, uint8_t* out, size_t out_cap,
+                      const CompileOptions& options) {
     Arena arena(arena_buf, arena_size);
     CompileResult r{};
     // The compiler object itself lives in the arena, so the reported peak is the whole cost.
@@ -205,7 +214,8 @@ CompileResult compile(const char* filename, const char* source, size_t source_le
         r.arena_peak = arena.peak();
         return r;
     }
-    Compiler* c = new (mem, InArena{}) Compiler(filename, source, source_len, &arena, out, out_cap, options);
+    Compiler* c =
+        new (mem, InArena{}) Compiler(filename, source, source_len, &arena, out, out_cap, options);
     r = c->run();
     c->~Compiler();
     return r;

@@ -9,8 +9,20 @@
 
 namespace tern::ccbpf {
 
-enum TypeKind : uint8_t { TY_VOID, TY_BOOL, TY_I8, TY_U8, TY_I16, TY_U16, TY_I32, TY_U32, TY_PTR,
-                          TY_ARRAY, TY_STRUCT, TY_FUNC };
+enum TypeKind : uint8_t {
+    TY_VOID,
+    TY_BOOL,
+    TY_I8,
+    TY_U8,
+    TY_I16,
+    TY_U16,
+    TY_I32,
+    TY_U32,
+    TY_PTR,
+    TY_ARRAY,
+    TY_STRUCT,
+    TY_FUNC
+};
 
 struct Member;
 
@@ -108,7 +120,7 @@ constexpr int32_t kNoChain = -1;
 int builtin_named(const char* name, uint32_t len);
 
 class Compiler {
-public:
+  public:
     Compiler(const char* filename, const char* src, size_t len, Arena* arena, uint8_t* out,
              size_t out_cap, const CompileOptions& opt);
     CompileResult run();
@@ -139,7 +151,7 @@ public:
     // ---- symbols (symbols.cpp)
     Sym* lookup(const char* name, uint32_t len);
     Sym* lookup_scope(const char* name, uint32_t len);  // current scope only
-    Type* typedef_named(const Token& t);                 // a typedef name's type, or null
+    Type* typedef_named(const Token& t);                // a typedef name's type, or null
     Sym* add_sym(const char* name, uint32_t len, SymKind kind, Type* t, int32_t value);
     uint32_t alloc_local(Type* t);
     uint32_t alloc_global(Type* t);
@@ -156,9 +168,9 @@ public:
     void patch_chain(int32_t chain, uint32_t target);
     int32_t emit_jump(Opcode op, int32_t chain);
     void mark_line(uint32_t line);
-    void load(Val& v);           // value to acc (arrays decay, functions refused)
-    void load_address(Val& v);   // lvalue's address to acc
-    void convert(Val& v, Type* to);  // acc holds v; normalise to `to`
+    void load(Val& v);                     // value to acc (arrays decay, functions refused)
+    void load_address(Val& v);             // lvalue's address to acc
+    void convert(Val& v, Type* to);        // acc holds v; normalise to `to`
     void store(Val& dst, Type* src_type);  // acc = value; address pushed before if V_MEM
     void emit_binop(Tok op, Val& l, Val& r, Token at);  // l in acc-or-stack protocol
     void branch_false(Val& cond, int32_t* chain);

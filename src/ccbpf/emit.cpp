@@ -9,12 +9,38 @@ namespace tern::ccbpf {
 // Loads that have "+ offset" (O) and "+ scaled index" (X) forms.
 static bool has_indexed_form(Opcode op, Opcode* x, Opcode* o, Opcode* l, Opcode* s) {
     switch (op) {
-        case OP_LD8S: *x = OP_LD8SX; *o = OP_LD8SO; *l = OP_LD8SL; *s = OP_LD8SS; return true;
-        case OP_LD8U: *x = OP_LD8UX; *o = OP_LD8UO; *l = OP_LD8UL; *s = OP_LD8US; return true;
-        case OP_LD16S: *x = OP_LD16SX; *o = OP_LD16SO; *l = OP_LD16SL; *s = OP_LD16SS; return true;
-        case OP_LD16U: *x = OP_LD16UX; *o = OP_LD16UO; *l = OP_LD16UL; *s = OP_LD16US; return true;
-        case OP_LD32: *x = OP_LD32X; *o = OP_LD32O; *l = OP_LD32L; *s = OP_LD32S; return true;
-        default: return false;
+        case OP_LD8S:
+            *x = OP_LD8SX;
+            *o = OP_LD8SO;
+            *l = OP_LD8SL;
+            *s = OP_LD8SS;
+            return true;
+        case OP_LD8U:
+            *x = OP_LD8UX;
+            *o = OP_LD8UO;
+            *l = OP_LD8UL;
+            *s = OP_LD8US;
+            return true;
+        case OP_LD16S:
+            *x = OP_LD16SX;
+            *o = OP_LD16SO;
+            *l = OP_LD16SL;
+            *s = OP_LD16SS;
+            return true;
+        case OP_LD16U:
+            *x = OP_LD16UX;
+            *o = OP_LD16UO;
+            *l = OP_LD16UL;
+            *s = OP_LD16US;
+            return true;
+        case OP_LD32:
+            *x = OP_LD32X;
+            *o = OP_LD32O;
+            *l = OP_LD32L;
+            *s = OP_LD32S;
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -75,8 +101,11 @@ bool Compiler::fuse(Opcode op, int32_t imm) {
                     return true;
                 }
                 if (l->op == OP_LEAL && l->imm % 4 == 0) {  // a small local, read in place
-                    l->op = op == OP_LD8S ? OP_LDL8S : op == OP_LD8U ? OP_LDL8U : op == OP_LD16S ? OP_LDL16S
-                            : op == OP_LD16U ? OP_LDL16U : OP_LDL;
+                    l->op = op == OP_LD8S    ? OP_LDL8S
+                            : op == OP_LD8U  ? OP_LDL8U
+                            : op == OP_LD16S ? OP_LDL16S
+                            : op == OP_LD16U ? OP_LDL16U
+                                             : OP_LDL;
                     return true;
                 }
                 if (l->op == OP_ADDSHL && (op == OP_LD8S || op == OP_LD8U || op == OP_LD32)) {
@@ -122,9 +151,13 @@ uint32_t Compiler::here() {
     return ncode;
 }
 
-Insn* Compiler::last() { return (ncode > barrier && !failed()) ? &code[ncode - 1] : nullptr; }
+Insn* Compiler::last() {
+    return (ncode > barrier && !failed()) ? &code[ncode - 1] : nullptr;
+}
 
-Insn* Compiler::before_last() { return (ncode > barrier + 1 && !failed()) ? &code[ncode - 2] : nullptr; }
+Insn* Compiler::before_last() {
+    return (ncode > barrier + 1 && !failed()) ? &code[ncode - 2] : nullptr;
+}
 
 void Compiler::drop_last() {
     Insn& i = code[ncode - 1];
@@ -135,7 +168,9 @@ void Compiler::drop_last() {
     ncode--;
 }
 
-int32_t Compiler::emit_jump(Opcode op, int32_t chain) { return int32_t(emit(op, chain)); }
+int32_t Compiler::emit_jump(Opcode op, int32_t chain) {
+    return int32_t(emit(op, chain));
+}
 
 void Compiler::patch_chain(int32_t chain, uint32_t target) {
     if (failed()) return;
@@ -166,8 +201,10 @@ void Compiler::mark_line(uint32_t line) {
             error_here("out of compiler memory (line table)");
             return;
         }
-        if (b) b->next = nb;
-        else lines = nb;
+        if (b)
+            b->next = nb;
+        else
+            lines = nb;
         lines_tail = b = nb;
     }
     b->e[b->n++] = PackedLine{uint16_t(ncode), uint16_t(line)};
@@ -176,19 +213,28 @@ void Compiler::mark_line(uint32_t line) {
 
 static Opcode load_op(const Type* t) {
     switch (t->kind) {
-        case TY_I8: return OP_LD8S;
-        case TY_U8: case TY_BOOL: return OP_LD8U;
-        case TY_I16: return OP_LD16S;
-        case TY_U16: return OP_LD16U;
-        default: return OP_LD32;
+        case TY_I8:
+            return OP_LD8S;
+        case TY_U8:
+        case TY_BOOL:
+            return OP_LD8U;
+        case TY_I16:
+            return OP_LD16S;
+        case TY_U16:
+            return OP_LD16U;
+        default:
+            return OP_LD32;
     }
 }
 
 static Opcode store_op(const Type* t) {
     switch (t->size) {
-        case 1: return OP_ST8;
-        case 2: return OP_ST16;
-        default: return OP_ST32;
+        case 1:
+            return OP_ST8;
+        case 2:
+            return OP_ST16;
+        default:
+            return OP_ST32;
     }
 }
 
@@ -211,16 +257,20 @@ void Compiler::load(Val& v) {
             emit(OP_LI, v.v);
             break;
         case V_LOCAL:
-            if (array) emit(OP_LEAL, v.v);
-            else if (t->size == 4) emit(OP_LDL, v.v);
+            if (array)
+                emit(OP_LEAL, v.v);
+            else if (t->size == 4)
+                emit(OP_LDL, v.v);
             else {
                 emit(OP_LEAL, v.v);
                 emit(load_op(t));
             }
             break;
         case V_GLOBAL:
-            if (array) emit(OP_LI, v.v);
-            else if (t->size == 4) emit(OP_LDG, v.v);
+            if (array)
+                emit(OP_LI, v.v);
+            else if (t->size == 4)
+                emit(OP_LDG, v.v);
             else {
                 emit(OP_LI, v.v);
                 emit(load_op(t));
@@ -242,12 +292,21 @@ void Compiler::load(Val& v) {
 
 void Compiler::load_address(Val& v) {
     switch (v.k) {
-        case V_LOCAL: emit(OP_LEAL, v.v); break;
-        case V_GLOBAL: emit(OP_LI, v.v); break;
-        case V_MEM: break;
+        case V_LOCAL:
+            emit(OP_LEAL, v.v);
+            break;
+        case V_GLOBAL:
+            emit(OP_LI, v.v);
+            break;
+        case V_MEM:
+            break;
         case V_FUNC:
-        case V_BUILTIN: error_here("function pointers are not supported"); break;
-        default: error_here("expected an lvalue (cannot take the address of a value)"); break;
+        case V_BUILTIN:
+            error_here("function pointers are not supported");
+            break;
+        default:
+            error_here("expected an lvalue (cannot take the address of a value)");
+            break;
     }
     v.k = V_ACC;
     v.t = pointer_to(v.t);
@@ -255,12 +314,18 @@ void Compiler::load_address(Val& v) {
 
 static int32_t fold_convert(int32_t v, const Type* to) {
     switch (to->kind) {
-        case TY_BOOL: return v != 0;
-        case TY_I8: return int8_t(v);
-        case TY_U8: return uint8_t(v);
-        case TY_I16: return int16_t(v);
-        case TY_U16: return uint16_t(v);
-        default: return v;
+        case TY_BOOL:
+            return v != 0;
+        case TY_I8:
+            return int8_t(v);
+        case TY_U8:
+            return uint8_t(v);
+        case TY_I16:
+            return int16_t(v);
+        case TY_U16:
+            return uint16_t(v);
+        default:
+            return v;
     }
 }
 
@@ -268,13 +333,34 @@ static int32_t fold_convert(int32_t v, const Type* to) {
 static bool fits(const Type* from, const Type* to) {
     auto range = [](const Type* t, int64_t* lo, int64_t* hi) {
         switch (t->kind) {
-            case TY_BOOL: *lo = 0; *hi = 1; return;
-            case TY_I8: *lo = -128; *hi = 127; return;
-            case TY_U8: *lo = 0; *hi = 255; return;
-            case TY_I16: *lo = -32768; *hi = 32767; return;
-            case TY_U16: *lo = 0; *hi = 65535; return;
-            case TY_I32: *lo = INT32_MIN; *hi = INT32_MAX; return;
-            default: *lo = 0; *hi = UINT32_MAX; return;
+            case TY_BOOL:
+                *lo = 0;
+                *hi = 1;
+                return;
+            case TY_I8:
+                *lo = -128;
+                *hi = 127;
+                return;
+            case TY_U8:
+                *lo = 0;
+                *hi = 255;
+                return;
+            case TY_I16:
+                *lo = -32768;
+                *hi = 32767;
+                return;
+            case TY_U16:
+                *lo = 0;
+                *hi = 65535;
+                return;
+            case TY_I32:
+                *lo = INT32_MIN;
+                *hi = INT32_MAX;
+                return;
+            default:
+                *lo = 0;
+                *hi = UINT32_MAX;
+                return;
         }
     };
     if (to->size == 4 && to->kind != TY_BOOL) return true;  // 32-bit: same bits either way
@@ -298,12 +384,23 @@ void Compiler::convert(Val& v, Type* to) {
     if (v.k != V_ACC) load(v);
     if (!fits(v.t, to)) {
         switch (to->kind) {
-            case TY_BOOL: emit(OP_BOOL); break;
-            case TY_I8: emit(OP_SX8); break;
-            case TY_U8: emit(OP_ZX8); break;
-            case TY_I16: emit(OP_SX16); break;
-            case TY_U16: emit(OP_ZX16); break;
-            default: break;
+            case TY_BOOL:
+                emit(OP_BOOL);
+                break;
+            case TY_I8:
+                emit(OP_SX8);
+                break;
+            case TY_U8:
+                emit(OP_ZX8);
+                break;
+            case TY_I16:
+                emit(OP_SX16);
+                break;
+            case TY_U16:
+                emit(OP_ZX16);
+                break;
+            default:
+                break;
         }
     }
     v.t = to;
@@ -312,9 +409,15 @@ void Compiler::convert(Val& v, Type* to) {
 // acc holds the value; for V_MEM destinations the address was pushed first.
 void Compiler::store(Val& dst, Type* /*src_type*/) {
     switch (dst.k) {
-        case V_LOCAL: emit(OP_STL, dst.v); break;
-        case V_GLOBAL: emit(OP_STG, dst.v); break;
-        default: emit(store_op(dst.t)); break;
+        case V_LOCAL:
+            emit(OP_STL, dst.v);
+            break;
+        case V_GLOBAL:
+            emit(OP_STG, dst.v);
+            break;
+        default:
+            emit(store_op(dst.t));
+            break;
     }
 }
 
@@ -322,17 +425,28 @@ void Compiler::store(Val& dst, Type* /*src_type*/) {
 
 static Opcode negate_cmp(Opcode op) {
     switch (op) {
-        case OP_EQ: return OP_NE;
-        case OP_NE: return OP_EQ;
-        case OP_LTS: return OP_GES;
-        case OP_GES: return OP_LTS;
-        case OP_LTU: return OP_GEU;
-        case OP_GEU: return OP_LTU;
-        case OP_LES: return OP_GTS;
-        case OP_GTS: return OP_LES;
-        case OP_LEU: return OP_GTU;
-        case OP_GTU: return OP_LEU;
-        default: return op;
+        case OP_EQ:
+            return OP_NE;
+        case OP_NE:
+            return OP_EQ;
+        case OP_LTS:
+            return OP_GES;
+        case OP_GES:
+            return OP_LTS;
+        case OP_LTU:
+            return OP_GEU;
+        case OP_GEU:
+            return OP_LTU;
+        case OP_LES:
+            return OP_GTS;
+        case OP_GTS:
+            return OP_LES;
+        case OP_LEU:
+            return OP_GTU;
+        case OP_GTU:
+            return OP_LEU;
+        default:
+            return op;
     }
 }
 
@@ -340,11 +454,11 @@ enum CmpForm { kCmpStack, kCmpImm, kCmpLocal };
 
 // Maps a compare instruction to the plain comparison and its operand form.
 static bool split_cmp(Opcode op, Opcode* cmp, CmpForm* form) {
-#define Y(OP)                                                                            \
-    if (op == OP_##OP || op == OP_##OP##I || op == OP_##OP##L) {                         \
-        *cmp = OP_##OP;                                                                  \
-        *form = op == OP_##OP ? kCmpStack : op == OP_##OP##I ? kCmpImm : kCmpLocal;      \
-        return true;                                                                     \
+#define Y(OP)                                                                       \
+    if (op == OP_##OP || op == OP_##OP##I || op == OP_##OP##L) {                    \
+        *cmp = OP_##OP;                                                             \
+        *form = op == OP_##OP ? kCmpStack : op == OP_##OP##I ? kCmpImm : kCmpLocal; \
+        return true;                                                                \
     }
     CCBPF_CMPS(Y)
 #undef Y
@@ -352,8 +466,9 @@ static bool split_cmp(Opcode op, Opcode* cmp, CmpForm* form) {
 }
 
 static Opcode jump_form(Opcode cmp, CmpForm form) {
-#define Y(OP) \
-    if (cmp == OP_##OP) return form == kCmpStack ? OP_J##OP##S : form == kCmpLocal ? OP_J##OP##L : OP_J##OP##I;
+#define Y(OP)           \
+    if (cmp == OP_##OP) \
+        return form == kCmpStack ? OP_J##OP##S : form == kCmpLocal ? OP_J##OP##L : OP_J##OP##I;
     CCBPF_CMPS(Y)
 #undef Y
     return OP_JNZ;
@@ -389,8 +504,12 @@ static void branch(Compiler* c, Val& cond, int32_t* chain, bool when) {
     *chain = c->emit_jump(when ? OP_JNZ : OP_JZ, *chain);
 }
 
-void Compiler::branch_false(Val& cond, int32_t* chain) { branch(this, cond, chain, false); }
-void Compiler::branch_true(Val& cond, int32_t* chain) { branch(this, cond, chain, true); }
+void Compiler::branch_false(Val& cond, int32_t* chain) {
+    branch(this, cond, chain, false);
+}
+void Compiler::branch_true(Val& cond, int32_t* chain) {
+    branch(this, cond, chain, true);
+}
 
 // ---- moving code (loop conditions and steps are emitted after the body)
 

@@ -51,7 +51,8 @@ bool image_parse(const uint8_t* b, size_t size, ImageView* v, char* why, size_t 
         kImageHeaderSize + code_bytes + funcs_bytes + data_padded + lines_bytes + v->names_size;
     if (total != size) return fail(why, cap, "image: section sizes do not add up to the file size");
     if (rd32(b + 56) != image_crc(b, size)) return fail(why, cap, "image: CRC mismatch (corrupt)");
-    if (v->hash != image_content_hash(b, size)) return fail(why, cap, "image: content hash mismatch");
+    if (v->hash != image_content_hash(b, size))
+        return fail(why, cap, "image: content hash mismatch");
     const uint8_t* p = b + kImageHeaderSize;
     v->code = reinterpret_cast<const Insn*>(p);
     p += code_bytes;
@@ -94,9 +95,12 @@ uint32_t ImageView::func_at(uint32_t pc) const {
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
         FuncInfo f = func(mid);
-        if (pc < f.entry) hi = mid;
-        else if (pc >= f.end) lo = mid + 1;
-        else return mid;
+        if (pc < f.entry)
+            hi = mid;
+        else if (pc >= f.end)
+            lo = mid + 1;
+        else
+            return mid;
     }
     return func_count;
 }

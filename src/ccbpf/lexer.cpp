@@ -22,8 +22,12 @@ void Diag::error(uint32_t l, uint32_t c, const char* fmt, ...) {
 static bool is_ident_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
+static bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+static bool is_ident_char(char c) {
+    return is_ident_start(c) || is_digit(c);
+}
 
 static const struct {
     const char* text;
@@ -66,23 +70,45 @@ int decode_escape(const char** pp, const char* end) {
     char c = *p++;
     int v;
     switch (c) {
-        case 'n': v = '\n'; break;
-        case 't': v = '\t'; break;
-        case 'r': v = '\r'; break;
-        case 'a': v = 7; break;
-        case 'b': v = 8; break;
-        case 'f': v = 12; break;
-        case 'v': v = 11; break;
-        case 'e': v = 27; break;
-        case '\\': case '\'': case '"': case '?': v = c; break;
+        case 'n':
+            v = '\n';
+            break;
+        case 't':
+            v = '\t';
+            break;
+        case 'r':
+            v = '\r';
+            break;
+        case 'a':
+            v = 7;
+            break;
+        case 'b':
+            v = 8;
+            break;
+        case 'f':
+            v = 12;
+            break;
+        case 'v':
+            v = 11;
+            break;
+        case 'e':
+            v = 27;
+            break;
+        case '\\':
+        case '\'':
+        case '"':
+        case '?':
+            v = c;
+            break;
         case 'x': {
             v = 0;
             int digits = 0;
             while (p < end) {
                 char h = *p;
-                int d = is_digit(h) ? h - '0'
+                int d = is_digit(h)              ? h - '0'
                         : (h >= 'a' && h <= 'f') ? h - 'a' + 10
-                        : (h >= 'A' && h <= 'F') ? h - 'A' + 10 : -1;
+                        : (h >= 'A' && h <= 'F') ? h - 'A' + 10
+                                                 : -1;
                 if (d < 0) break;
                 v = (v * 16 + d) & 0xff;
                 p++;
@@ -94,7 +120,8 @@ int decode_escape(const char** pp, const char* end) {
         default:
             if (c >= '0' && c <= '7') {
                 v = c - '0';
-                for (int i = 0; i < 2 && p < end && *p >= '0' && *p <= '7'; i++) v = v * 8 + (*p++ - '0');
+                for (int i = 0; i < 2 && p < end && *p >= '0' && *p <= '7'; i++)
+                    v = v * 8 + (*p++ - '0');
                 v &= 0xff;
             } else {
                 return -1;
@@ -242,7 +269,8 @@ bool Lexer::collect_args(Frame& f, Macro* m, Frame* nf) {
         if (c == ')') depth--;
         f.p++;
     }
-    diag_->error(exp_line_, exp_col_, "unterminated call of macro '%.*s'", int(m->name_len), m->name);
+    diag_->error(exp_line_, exp_col_, "unterminated call of macro '%.*s'", int(m->name_len),
+                 m->name);
     return false;
 }
 
@@ -272,7 +300,8 @@ bool Lexer::try_expand(const char* name, uint32_t len) {
                 diag_->error(exp_line_, exp_col_, "macro expansion too deep");
                 return true;
             }
-            frames_[nframes_++] = Frame{env.args[i].p, env.args[i].end, nullptr, env.args_env, -1, f->env, 0, {}};
+            frames_[nframes_++] =
+                Frame{env.args[i].p, env.args[i].end, nullptr, env.args_env, -1, f->env, 0, {}};
             return true;
         }
     }
@@ -315,16 +344,18 @@ static Tok punct(const char* p, const char* end, uint32_t* len) {
         Tok k;
     };
     static const P table[] = {
-        {"<<=", T_SHL_ASSIGN}, {">>=", T_SHR_ASSIGN}, {"...", T_ELLIPSIS}, {"->", T_ARROW},
-        {"++", T_INC}, {"--", T_DEC}, {"<<", T_SHL}, {">>", T_SHR}, {"<=", T_LE}, {">=", T_GE},
-        {"==", T_EQ}, {"!=", T_NE}, {"&&", T_ANDAND}, {"||", T_OROR}, {"+=", T_ADD_ASSIGN},
-        {"-=", T_SUB_ASSIGN}, {"*=", T_MUL_ASSIGN}, {"/=", T_DIV_ASSIGN}, {"%=", T_MOD_ASSIGN},
-        {"&=", T_AND_ASSIGN}, {"|=", T_OR_ASSIGN}, {"^=", T_XOR_ASSIGN}, {"(", T_LPAREN},
-        {")", T_RPAREN}, {"[", T_LBRACKET}, {"]", T_RBRACKET}, {"{", T_LBRACE}, {"}", T_RBRACE},
-        {";", T_SEMI}, {",", T_COMMA}, {".", T_DOT}, {"?", T_QUESTION}, {":", T_COLON},
-        {"#", T_HASH}, {"+", T_PLUS}, {"-", T_MINUS}, {"*", T_STAR}, {"/", T_SLASH},
-        {"%", T_PERCENT}, {"&", T_AMP}, {"|", T_PIPE}, {"^", T_CARET}, {"~", T_TILDE},
-        {"!", T_BANG}, {"=", T_ASSIGN}, {"<", T_LT}, {">", T_GT},
+        {"<<=", T_SHL_ASSIGN}, {">>=", T_SHR_ASSIGN}, {"...", T_ELLIPSIS},  {"->", T_ARROW},
+        {"++", T_INC},         {"--", T_DEC},         {"<<", T_SHL},        {">>", T_SHR},
+        {"<=", T_LE},          {">=", T_GE},          {"==", T_EQ},         {"!=", T_NE},
+        {"&&", T_ANDAND},      {"||", T_OROR},        {"+=", T_ADD_ASSIGN}, {"-=", T_SUB_ASSIGN},
+        {"*=", T_MUL_ASSIGN},  {"/=", T_DIV_ASSIGN},  {"%=", T_MOD_ASSIGN}, {"&=", T_AND_ASSIGN},
+        {"|=", T_OR_ASSIGN},   {"^=", T_XOR_ASSIGN},  {"(", T_LPAREN},      {")", T_RPAREN},
+        {"[", T_LBRACKET},     {"]", T_RBRACKET},     {"{", T_LBRACE},      {"}", T_RBRACE},
+        {";", T_SEMI},         {",", T_COMMA},        {".", T_DOT},         {"?", T_QUESTION},
+        {":", T_COLON},        {"#", T_HASH},         {"+", T_PLUS},        {"-", T_MINUS},
+        {"*", T_STAR},         {"/", T_SLASH},        {"%", T_PERCENT},     {"&", T_AMP},
+        {"|", T_PIPE},         {"^", T_CARET},        {"~", T_TILDE},       {"!", T_BANG},
+        {"=", T_ASSIGN},       {"<", T_LT},           {">", T_GT},
     };
     for (const P& e : table) {
         uint32_t n = uint32_t(strlen(e.s));
@@ -392,9 +423,10 @@ Token Lexer::next() {
                 const char* digits = f.p;
                 while (f.p < f.end) {
                     char h = *f.p;
-                    int d = is_digit(h) ? h - '0'
+                    int d = is_digit(h)              ? h - '0'
                             : (h >= 'a' && h <= 'f') ? h - 'a' + 10
-                            : (h >= 'A' && h <= 'F') ? h - 'A' + 10 : -1;
+                            : (h >= 'A' && h <= 'F') ? h - 'A' + 10
+                                                     : -1;
                     if (d < 0) break;
                     v = v * 16 + uint64_t(d);
                     if (v > 0xffffffffull) overflow = true;
@@ -479,7 +511,8 @@ Token Lexer::next() {
         uint32_t len = 0;
         Tok k = punct(f.p, f.end, &len);
         if (k == T_EOF) {
-            diag_->error(line_, col_of(s), "unexpected character '%c'", c >= 32 && c < 127 ? c : '?');
+            diag_->error(line_, col_of(s), "unexpected character '%c'",
+                         c >= 32 && c < 127 ? c : '?');
             continue;
         }
         f.p += len;

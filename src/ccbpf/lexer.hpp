@@ -9,15 +9,17 @@
 
 namespace tern::ccbpf {
 
-#define CCBPF_KEYWORDS(X)                                                                    \
-    X(CHAR, "char") X(SHORT, "short") X(INT, "int") X(UNSIGNED, "unsigned")                 \
-    X(SIGNED, "signed") X(VOID, "void") X(BOOL, "_Bool") X(STRUCT, "struct")               \
-    X(ENUM, "enum") X(TYPEDEF, "typedef") X(CONST, "const") X(STATIC, "static")            \
-    X(EXTERN, "extern") X(IF, "if") X(ELSE, "else") X(WHILE, "while") X(DO, "do")           \
-    X(FOR, "for") X(SWITCH, "switch") X(CASE, "case") X(DEFAULT, "default")                 \
-    X(BREAK, "break") X(CONTINUE, "continue") X(RETURN, "return") X(SIZEOF, "sizeof")       \
-    X(INLINE, "inline") X(VOLATILE, "volatile") X(REGISTER, "register")                     \
-    X(FLOAT, "float") X(DOUBLE, "double") X(LONG, "long") X(GOTO, "goto") X(UNION, "union")
+#define CCBPF_KEYWORDS(X)                                                                         \
+    X(CHAR, "char")                                                                               \
+    X(SHORT, "short") X(INT, "int") X(UNSIGNED, "unsigned") X(SIGNED, "signed") X(VOID, "void")   \
+        X(BOOL, "_Bool") X(STRUCT, "struct") X(ENUM, "enum") X(TYPEDEF, "typedef")                \
+            X(CONST, "const") X(STATIC, "static") X(EXTERN, "extern") X(IF, "if") X(ELSE, "else") \
+                X(WHILE, "while") X(DO, "do") X(FOR, "for") X(SWITCH, "switch") X(CASE, "case")   \
+                    X(DEFAULT, "default") X(BREAK, "break") X(CONTINUE, "continue")               \
+                        X(RETURN, "return") X(SIZEOF, "sizeof") X(INLINE, "inline")               \
+                            X(VOLATILE, "volatile") X(REGISTER, "register") X(FLOAT, "float")     \
+                                X(DOUBLE, "double") X(LONG, "long") X(GOTO, "goto")               \
+                                    X(UNION, "union")
 
 enum Tok : uint8_t {
     T_EOF,
@@ -29,12 +31,53 @@ enum Tok : uint8_t {
     CCBPF_KEYWORDS(X)
 #undef X
     // punctuators
-    T_LPAREN, T_RPAREN, T_LBRACKET, T_RBRACKET, T_LBRACE, T_RBRACE, T_SEMI, T_COMMA, T_DOT,
-    T_ARROW, T_QUESTION, T_COLON, T_ELLIPSIS, T_HASH,
-    T_PLUS, T_MINUS, T_STAR, T_SLASH, T_PERCENT, T_AMP, T_PIPE, T_CARET, T_TILDE, T_BANG,
-    T_ASSIGN, T_LT, T_GT, T_LE, T_GE, T_EQ, T_NE, T_SHL, T_SHR, T_ANDAND, T_OROR, T_INC, T_DEC,
-    T_ADD_ASSIGN, T_SUB_ASSIGN, T_MUL_ASSIGN, T_DIV_ASSIGN, T_MOD_ASSIGN, T_AND_ASSIGN,
-    T_OR_ASSIGN, T_XOR_ASSIGN, T_SHL_ASSIGN, T_SHR_ASSIGN,
+    T_LPAREN,
+    T_RPAREN,
+    T_LBRACKET,
+    T_RBRACKET,
+    T_LBRACE,
+    T_RBRACE,
+    T_SEMI,
+    T_COMMA,
+    T_DOT,
+    T_ARROW,
+    T_QUESTION,
+    T_COLON,
+    T_ELLIPSIS,
+    T_HASH,
+    T_PLUS,
+    T_MINUS,
+    T_STAR,
+    T_SLASH,
+    T_PERCENT,
+    T_AMP,
+    T_PIPE,
+    T_CARET,
+    T_TILDE,
+    T_BANG,
+    T_ASSIGN,
+    T_LT,
+    T_GT,
+    T_LE,
+    T_GE,
+    T_EQ,
+    T_NE,
+    T_SHL,
+    T_SHR,
+    T_ANDAND,
+    T_OROR,
+    T_INC,
+    T_DEC,
+    T_ADD_ASSIGN,
+    T_SUB_ASSIGN,
+    T_MUL_ASSIGN,
+    T_DIV_ASSIGN,
+    T_MOD_ASSIGN,
+    T_AND_ASSIGN,
+    T_OR_ASSIGN,
+    T_XOR_ASSIGN,
+    T_SHL_ASSIGN,
+    T_SHR_ASSIGN,
 };
 
 struct Token {
@@ -57,7 +100,7 @@ struct Diag {
 struct Macro {
     const char* name;
     uint32_t name_len;
-    int nparams;  // -1: object-like
+    int nparams;         // -1: object-like
     const char* params;  // text of the parameter list, between the parentheses
     const char* params_end;
     const char* body;
@@ -92,7 +135,7 @@ struct Cond {
 };
 
 class Lexer {
-public:
+  public:
     Lexer(const char* src, size_t len, Arena* arena, Diag* diag);
     Token next();
     // Classic one-token lookahead support for the parser.
@@ -102,7 +145,7 @@ public:
     // array initializers).
     uint32_t line() const { return line_; }
 
-private:
+  private:
     friend class PpExpr;
     Token lex_one(bool* produced);
     bool skip_space(Frame& f);
@@ -120,7 +163,7 @@ private:
     Token make(Tok k, const char* p, uint32_t len);
     uint32_t col_of(const char* p) const { return uint32_t(p - line_start_) + 1; }
 
-public:
+  public:
     Frame frames_[kMaxFrames];
     int nframes_ = 1;
     Cond conds_[kMaxCondDepth];

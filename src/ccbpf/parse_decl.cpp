@@ -8,10 +8,26 @@ namespace tern::ccbpf {
 
 bool Compiler::starts_type(const Token& t) {
     switch (t.kind) {
-        case T_CHAR: case T_SHORT: case T_INT: case T_UNSIGNED: case T_SIGNED: case T_VOID:
-        case T_BOOL: case T_STRUCT: case T_ENUM: case T_TYPEDEF: case T_CONST: case T_STATIC:
-        case T_EXTERN: case T_INLINE: case T_VOLATILE: case T_REGISTER: case T_FLOAT:
-        case T_DOUBLE: case T_LONG: case T_UNION:
+        case T_CHAR:
+        case T_SHORT:
+        case T_INT:
+        case T_UNSIGNED:
+        case T_SIGNED:
+        case T_VOID:
+        case T_BOOL:
+        case T_STRUCT:
+        case T_ENUM:
+        case T_TYPEDEF:
+        case T_CONST:
+        case T_STATIC:
+        case T_EXTERN:
+        case T_INLINE:
+        case T_VOLATILE:
+        case T_REGISTER:
+        case T_FLOAT:
+        case T_DOUBLE:
+        case T_LONG:
+        case T_UNION:
             return true;
         case T_IDENT:
             return typedef_named(t) != nullptr;
@@ -27,18 +43,43 @@ bool Compiler::parse_specifiers(DeclSpec* ds) {
     bool any = false;
     for (bool more = true; more && !failed();) {
         switch (tok.kind) {
-            case T_CONST: ds->is_const = true; break;
-            case T_VOLATILE: case T_INLINE: case T_REGISTER: break;
-            case T_STATIC: ds->is_static = true; break;
-            case T_EXTERN: ds->is_extern = true; break;
-            case T_TYPEDEF: ds->is_typedef = true; break;
-            case T_VOID: n_void++; break;
-            case T_BOOL: n_bool++; break;
-            case T_CHAR: n_char++; break;
-            case T_SHORT: n_short++; break;
-            case T_INT: n_int++; break;
-            case T_SIGNED: n_signed++; break;
-            case T_UNSIGNED: n_unsigned++; break;
+            case T_CONST:
+                ds->is_const = true;
+                break;
+            case T_VOLATILE:
+            case T_INLINE:
+            case T_REGISTER:
+                break;
+            case T_STATIC:
+                ds->is_static = true;
+                break;
+            case T_EXTERN:
+                ds->is_extern = true;
+                break;
+            case T_TYPEDEF:
+                ds->is_typedef = true;
+                break;
+            case T_VOID:
+                n_void++;
+                break;
+            case T_BOOL:
+                n_bool++;
+                break;
+            case T_CHAR:
+                n_char++;
+                break;
+            case T_SHORT:
+                n_short++;
+                break;
+            case T_INT:
+                n_int++;
+                break;
+            case T_SIGNED:
+                n_signed++;
+                break;
+            case T_UNSIGNED:
+                n_unsigned++;
+                break;
             case T_LONG:
                 error_here("'long' is not supported (int is 32 bits; use int or int32_t)");
                 return false;
@@ -60,7 +101,8 @@ bool Compiler::parse_specifiers(DeclSpec* ds) {
                 any = true;
                 continue;
             case T_IDENT: {
-                if (named || n_void || n_bool || n_char || n_short || n_int || n_signed || n_unsigned) {
+                if (named || n_void || n_bool || n_char || n_short || n_int || n_signed ||
+                    n_unsigned) {
                     more = false;
                     continue;
                 }
@@ -284,7 +326,8 @@ Type* Compiler::parse_struct() {
                 return t;
             }
             if (!mt->complete || mt->kind == TY_VOID || mt->kind == TY_FUNC) {
-                diag.error(mn.line, mn.col, "member '%.*s' has an incomplete type", int(mn.len), mn.p);
+                diag.error(mn.line, mn.col, "member '%.*s' has an incomplete type", int(mn.len),
+                           mn.p);
                 return t;
             }
             if (find_member(t, mn.p, mn.len)) {
@@ -303,8 +346,10 @@ Type* Compiler::parse_struct() {
             m->offset = offset;
             offset += mt->size;
             if (mt->align > align) align = mt->align;
-            if (tail) tail->next = m;
-            else t->members = m;
+            if (tail)
+                tail->next = m;
+            else
+                t->members = m;
             tail = m;
             if (tok.kind != T_COMMA) break;
             advance();
@@ -320,7 +365,7 @@ Type* Compiler::parse_struct() {
 }
 
 Type* Compiler::parse_enum() {
-    advance();  // 'enum'
+    advance();                           // 'enum'
     if (tok.kind == T_IDENT) advance();  // tags are accepted and mean int
     if (tok.kind != T_LBRACE) return t_int;
     advance();
@@ -389,8 +434,10 @@ uint32_t Compiler::count_initializer(Type*) {
             p += 2;
             continue;
         }
-        if (c == '{' || c == '(' || c == '[') depth++;
-        else if (c == '}' || c == ')' || c == ']') depth--;
+        if (c == '{' || c == '(' || c == '[')
+            depth++;
+        else if (c == '}' || c == ')' || c == ']')
+            depth--;
         if (depth == 1 && c == ',') {
             if (pending) count++;
             pending = false;
@@ -472,8 +519,10 @@ void Compiler::init_global(Type* t, uint32_t addr, Token at) {
     if (failed()) return;
     if (!scalar_ok(this, t, v, vat)) return;
     int32_t value;
-    if (v.k == V_CONST) value = v.v;
-    else if (v.k == V_ADDR || (v.k == V_GLOBAL && v.t->kind == TY_ARRAY)) value = v.v;
+    if (v.k == V_CONST)
+        value = v.v;
+    else if (v.k == V_ADDR || (v.k == V_GLOBAL && v.t->kind == TY_ARRAY))
+        value = v.v;
     else {
         diag.error(vat.line, vat.col, "initializer element is not a compile-time constant");
         return;
@@ -566,7 +615,8 @@ static void init_local_at(Compiler* c, Type* t, uint32_t off, bool zeroed, Token
             init_local_at(c, m->type, off + m->offset, true, c->tok);
             if (!c->accept(T_COMMA)) break;
         }
-        if (c->tok.kind != T_RBRACE && !c->failed()) c->error_here("too many initializers for the struct");
+        if (c->tok.kind != T_RBRACE && !c->failed())
+            c->error_here("too many initializers for the struct");
         c->expect(T_RBRACE, "'}'");
         return;
     }
@@ -598,7 +648,9 @@ static void init_local_at(Compiler* c, Type* t, uint32_t off, bool zeroed, Token
     c->store(dst, t);
 }
 
-void Compiler::init_local(Type* t, uint32_t off, Token at) { init_local_at(this, t, off, false, at); }
+void Compiler::init_local(Type* t, uint32_t off, Token at) {
+    init_local_at(this, t, off, false, at);
+}
 
 // ---- declarations
 
@@ -625,11 +677,13 @@ void Compiler::local_declaration() {
             diag.error(name.line, name.col, "declare functions at file scope");
             return;
         } else if (t->kind == TY_VOID || (t->kind == TY_STRUCT && !t->complete)) {
-            diag.error(name.line, name.col, "variable '%.*s' has an incomplete type", int(name.len), name.p);
+            diag.error(name.line, name.col, "variable '%.*s' has an incomplete type", int(name.len),
+                       name.p);
             return;
         } else if (ds.is_static || ds.is_extern) {
             if (ds.is_extern) {
-                diag.error(name.line, name.col, "extern declarations inside functions are not supported");
+                diag.error(name.line, name.col,
+                           "extern declarations inside functions are not supported");
                 return;
             }
             if (t->kind == TY_ARRAY && !t->count) {
@@ -644,7 +698,8 @@ void Compiler::local_declaration() {
             bool has_init = tok.kind == T_ASSIGN;
             if (t->kind == TY_ARRAY && !t->count) {
                 if (!has_init) {
-                    diag.error(name.line, name.col, "array '%.*s' needs a size", int(name.len), name.p);
+                    diag.error(name.line, name.col, "array '%.*s' needs a size", int(name.len),
+                               name.p);
                     return;
                 }
                 advance();
@@ -694,7 +749,8 @@ void Compiler::top_level() {
             if (!failed()) {
                 if (tok.kind == T_IDENT && lx.peek().kind == T_LPAREN)
                     error_here("expected a return type (implicit int is not supported)");
-                else error_here("expected a declaration");
+                else
+                    error_here("expected a declaration");
             }
             return;
         }
@@ -711,7 +767,8 @@ void Compiler::top_level() {
             Sym* prev = lookup(name.p, name.len);
             if (ds.is_typedef) {
                 if (prev) {
-                    diag.error(name.line, name.col, "redefinition of '%.*s'", int(name.len), name.p);
+                    diag.error(name.line, name.col, "redefinition of '%.*s'", int(name.len),
+                               name.p);
                     return;
                 }
                 Sym* s = add_sym(name.p, name.len, S_TYPEDEF, t, 0);
@@ -721,14 +778,15 @@ void Compiler::top_level() {
                 if (!f && builtin_named(name.p, name.len) >= 0) {
                     // A declaration of a built-in (e.g. from a copy of ccbpf.h) is harmless.
                     if (tok.kind == T_LBRACE) {
-                        diag.error(name.line, name.col, "'%.*s' is a built-in and cannot be redefined",
-                                   int(name.len), name.p);
+                        diag.error(name.line, name.col,
+                                   "'%.*s' is a built-in and cannot be redefined", int(name.len),
+                                   name.p);
                         return;
                     }
                 } else if (f) {
                     if (f->kind != S_FUNC || f->type->nparams != t->nparams) {
-                        diag.error(name.line, name.col, "conflicting declaration of '%.*s'", int(name.len),
-                                   name.p);
+                        diag.error(name.line, name.col, "conflicting declaration of '%.*s'",
+                                   int(name.len), name.p);
                         return;
                     }
                 } else {
@@ -740,14 +798,16 @@ void Compiler::top_level() {
                     }
                     f->fn->line = uint16_t(name.line);
                     f->fn->col = uint16_t(name.col);
-                    if (funcs_tail) funcs_tail->fn->next = f;
-                    else funcs = f;
+                    if (funcs_tail)
+                        funcs_tail->fn->next = f;
+                    else
+                        funcs = f;
                     funcs_tail = f;
                 }
                 if (tok.kind == T_LBRACE) {
                     if (f->fn->defined) {
-                        diag.error(name.line, name.col, "redefinition of function '%.*s'", int(name.len),
-                                   name.p);
+                        diag.error(name.line, name.col, "redefinition of function '%.*s'",
+                                   int(name.len), name.p);
                         return;
                     }
                     f->type = t;  // parameter names come from this definition
@@ -757,18 +817,20 @@ void Compiler::top_level() {
                 }
             } else {
                 if (prev) {
-                    diag.error(name.line, name.col, "redefinition of '%.*s'", int(name.len), name.p);
+                    diag.error(name.line, name.col, "redefinition of '%.*s'", int(name.len),
+                               name.p);
                     return;
                 }
                 if (t->kind == TY_VOID || (t->kind == TY_STRUCT && !t->complete)) {
-                    diag.error(name.line, name.col, "variable '%.*s' has an incomplete type", int(name.len),
-                               name.p);
+                    diag.error(name.line, name.col, "variable '%.*s' has an incomplete type",
+                               int(name.len), name.p);
                     return;
                 }
                 uint32_t addr;
                 if (t->kind == TY_ARRAY && !t->count) {
                     if (!accept(T_ASSIGN)) {
-                        diag.error(name.line, name.col, "array '%.*s' needs a size", int(name.len), name.p);
+                        diag.error(name.line, name.col, "array '%.*s' needs a size", int(name.len),
+                                   name.p);
                         return;
                     }
                     if (tok.kind == T_STR && t->base->size == 1) {
@@ -835,7 +897,8 @@ void Compiler::function_body(Sym* f, Token name) {
     f->fn->end = ncode;
     f->fn->frame_size = (frame_max + 3) & ~3u;
     f->fn->max_stack = uint16_t(max_depth);
-    if (depth != 0 && !failed()) error_here("internal error: stack depth %d at end of function", depth);
+    if (depth != 0 && !failed())
+        error_here("internal error: stack depth %d at end of function", depth);
     cur_func = nullptr;
     locals = nullptr;
     arena->top_release(top);

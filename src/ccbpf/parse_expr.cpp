@@ -10,53 +10,96 @@ namespace {
 
 int prec_of(Tok k) {
     switch (k) {
-        case T_OROR: return 1;
-        case T_ANDAND: return 2;
-        case T_PIPE: return 3;
-        case T_CARET: return 4;
-        case T_AMP: return 5;
-        case T_EQ: case T_NE: return 6;
-        case T_LT: case T_GT: case T_LE: case T_GE: return 7;
-        case T_SHL: case T_SHR: return 8;
-        case T_PLUS: case T_MINUS: return 9;
-        case T_STAR: case T_SLASH: case T_PERCENT: return 10;
-        default: return 0;
+        case T_OROR:
+            return 1;
+        case T_ANDAND:
+            return 2;
+        case T_PIPE:
+            return 3;
+        case T_CARET:
+            return 4;
+        case T_AMP:
+            return 5;
+        case T_EQ:
+        case T_NE:
+            return 6;
+        case T_LT:
+        case T_GT:
+        case T_LE:
+        case T_GE:
+            return 7;
+        case T_SHL:
+        case T_SHR:
+            return 8;
+        case T_PLUS:
+        case T_MINUS:
+            return 9;
+        case T_STAR:
+        case T_SLASH:
+        case T_PERCENT:
+            return 10;
+        default:
+            return 0;
     }
 }
 
-bool is_compare(Tok k) { return prec_of(k) == 6 || prec_of(k) == 7; }
+bool is_compare(Tok k) {
+    return prec_of(k) == 6 || prec_of(k) == 7;
+}
 
 // The plain (stack) form of an operator; +1 is the immediate form, +2 the local form.
 Opcode base_op(Tok k, bool is_unsigned) {
     switch (k) {
-        case T_PLUS: return OP_ADD;
-        case T_MINUS: return OP_SUB;
-        case T_STAR: return OP_MUL;
-        case T_SLASH: return is_unsigned ? OP_DIVU : OP_DIVS;
-        case T_PERCENT: return is_unsigned ? OP_MODU : OP_MODS;
-        case T_AMP: return OP_AND;
-        case T_PIPE: return OP_OR;
-        case T_CARET: return OP_XOR;
-        case T_SHL: return OP_SHL;
-        case T_SHR: return is_unsigned ? OP_SHRU : OP_SHRS;
-        case T_EQ: return OP_EQ;
-        case T_NE: return OP_NE;
-        case T_LT: return is_unsigned ? OP_LTU : OP_LTS;
-        case T_LE: return is_unsigned ? OP_LEU : OP_LES;
-        case T_GT: return is_unsigned ? OP_GTU : OP_GTS;
-        case T_GE: return is_unsigned ? OP_GEU : OP_GES;
-        default: return OP_ADD;
+        case T_PLUS:
+            return OP_ADD;
+        case T_MINUS:
+            return OP_SUB;
+        case T_STAR:
+            return OP_MUL;
+        case T_SLASH:
+            return is_unsigned ? OP_DIVU : OP_DIVS;
+        case T_PERCENT:
+            return is_unsigned ? OP_MODU : OP_MODS;
+        case T_AMP:
+            return OP_AND;
+        case T_PIPE:
+            return OP_OR;
+        case T_CARET:
+            return OP_XOR;
+        case T_SHL:
+            return OP_SHL;
+        case T_SHR:
+            return is_unsigned ? OP_SHRU : OP_SHRS;
+        case T_EQ:
+            return OP_EQ;
+        case T_NE:
+            return OP_NE;
+        case T_LT:
+            return is_unsigned ? OP_LTU : OP_LTS;
+        case T_LE:
+            return is_unsigned ? OP_LEU : OP_LES;
+        case T_GT:
+            return is_unsigned ? OP_GTU : OP_GTS;
+        case T_GE:
+            return is_unsigned ? OP_GEU : OP_GES;
+        default:
+            return OP_ADD;
     }
 }
 
 // The comparison that holds when the operands are swapped (c < x  <=>  x > c).
 Tok swap_cmp(Tok k) {
     switch (k) {
-        case T_LT: return T_GT;
-        case T_GT: return T_LT;
-        case T_LE: return T_GE;
-        case T_GE: return T_LE;
-        default: return k;
+        case T_LT:
+            return T_GT;
+        case T_GT:
+            return T_LT;
+        case T_LE:
+            return T_GE;
+        case T_GE:
+            return T_LE;
+        default:
+            return k;
     }
 }
 
@@ -64,9 +107,15 @@ Tok swap_cmp(Tok k) {
 bool fold(Opcode op, uint32_t a, uint32_t b, uint32_t* r) {
     int32_t sa = int32_t(a), sb = int32_t(b);
     switch (op) {
-        case OP_ADD: *r = a + b; return true;
-        case OP_SUB: *r = a - b; return true;
-        case OP_MUL: *r = a * b; return true;
+        case OP_ADD:
+            *r = a + b;
+            return true;
+        case OP_SUB:
+            *r = a - b;
+            return true;
+        case OP_MUL:
+            *r = a * b;
+            return true;
         case OP_DIVS:
             if (!b) return false;
             *r = (sa == INT32_MIN && sb == -1) ? a : uint32_t(sa / sb);
@@ -83,23 +132,56 @@ bool fold(Opcode op, uint32_t a, uint32_t b, uint32_t* r) {
             if (!b) return false;
             *r = a % b;
             return true;
-        case OP_AND: *r = a & b; return true;
-        case OP_OR: *r = a | b; return true;
-        case OP_XOR: *r = a ^ b; return true;
-        case OP_SHL: *r = a << (b & 31); return true;
-        case OP_SHRS: *r = uint32_t(sa >> (b & 31)); return true;
-        case OP_SHRU: *r = a >> (b & 31); return true;
-        case OP_EQ: *r = a == b; return true;
-        case OP_NE: *r = a != b; return true;
-        case OP_LTS: *r = sa < sb; return true;
-        case OP_LTU: *r = a < b; return true;
-        case OP_LES: *r = sa <= sb; return true;
-        case OP_LEU: *r = a <= b; return true;
-        case OP_GTS: *r = sa > sb; return true;
-        case OP_GTU: *r = a > b; return true;
-        case OP_GES: *r = sa >= sb; return true;
-        case OP_GEU: *r = a >= b; return true;
-        default: return false;
+        case OP_AND:
+            *r = a & b;
+            return true;
+        case OP_OR:
+            *r = a | b;
+            return true;
+        case OP_XOR:
+            *r = a ^ b;
+            return true;
+        case OP_SHL:
+            *r = a << (b & 31);
+            return true;
+        case OP_SHRS:
+            *r = uint32_t(sa >> (b & 31));
+            return true;
+        case OP_SHRU:
+            *r = a >> (b & 31);
+            return true;
+        case OP_EQ:
+            *r = a == b;
+            return true;
+        case OP_NE:
+            *r = a != b;
+            return true;
+        case OP_LTS:
+            *r = sa < sb;
+            return true;
+        case OP_LTU:
+            *r = a < b;
+            return true;
+        case OP_LES:
+            *r = sa <= sb;
+            return true;
+        case OP_LEU:
+            *r = a <= b;
+            return true;
+        case OP_GTS:
+            *r = sa > sb;
+            return true;
+        case OP_GTU:
+            *r = a > b;
+            return true;
+        case OP_GES:
+            *r = sa >= sb;
+            return true;
+        case OP_GEU:
+            *r = a >= b;
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -110,7 +192,8 @@ int log2_exact(uint32_t v) {
 }
 
 bool is_compare_op(uint8_t op) {
-#define Y(OP) if (op == OP_##OP || op == OP_##OP##I || op == OP_##OP##L) return true;
+#define Y(OP) \
+    if (op == OP_##OP || op == OP_##OP##I || op == OP_##OP##L) return true;
     CCBPF_CMPS(Y)
 #undef Y
     return op == OP_LNOT || op == OP_BOOL;
@@ -139,8 +222,10 @@ static uint32_t elem_size(Type* ptr) {
 static void scale(Compiler* c, uint32_t k) {
     if (k == 1) return;
     int s = log2_exact(k);
-    if (s >= 0) c->emit(OP_SHLI, s);
-    else c->emit(OP_MULI, int32_t(k));
+    if (s >= 0)
+        c->emit(OP_SHLI, s);
+    else
+        c->emit(OP_MULI, int32_t(k));
 }
 
 // Combines l OP r. If l was loaded, it sits on the stack (pushed at push_pc) and r is
@@ -166,8 +251,10 @@ static Val combine(Compiler* c, Tok op, Val l, Val r, int32_t push_pc, Token at)
             return c->const_value(0, c->t_int);
         }
         result = lp ? lt : rt;
-        if (lp) rscale = elem_size(lt);
-        else lscale = elem_size(rt);
+        if (lp)
+            rscale = elem_size(lt);
+        else
+            lscale = elem_size(rt);
         uns = true;
     } else if (op == T_MINUS && lp) {
         if (rp) {
@@ -244,13 +331,16 @@ static Val combine(Compiler* c, Tok op, Val l, Val r, int32_t push_pc, Token at)
     bool r_local = r.k == V_LOCAL && rt == r.t && r.t->size == 4 && rscale == 1;
     if (nothing_since_push && (r.k == V_CONST || r_local) && !c->failed()) {
         c->drop_last();
-        if (r.k == V_CONST) c->emit(Opcode(bop + 1), int32_t(uint32_t(r.v) * rscale));
-        else c->emit(Opcode(bop + 2), r.v);
+        if (r.k == V_CONST)
+            c->emit(Opcode(bop + 1), int32_t(uint32_t(r.v) * rscale));
+        else
+            c->emit(Opcode(bop + 2), r.v);
     } else {
         c->load(r);
         if (lscale != 1) {
             // integer + pointer with the integer already on the stack (rare in practice).
-            c->diag.error(at.line, at.col, "write pointer + integer (integer + pointer is not supported)");
+            c->diag.error(at.line, at.col,
+                          "write pointer + integer (integer + pointer is not supported)");
             return c->const_value(0, c->t_int);
         }
         int s = log2_exact(rscale);
@@ -281,16 +371,26 @@ static bool is_assign_op(Tok k) {
 
 static Tok compound_op(Tok k) {
     switch (k) {
-        case T_ADD_ASSIGN: return T_PLUS;
-        case T_SUB_ASSIGN: return T_MINUS;
-        case T_MUL_ASSIGN: return T_STAR;
-        case T_DIV_ASSIGN: return T_SLASH;
-        case T_MOD_ASSIGN: return T_PERCENT;
-        case T_AND_ASSIGN: return T_AMP;
-        case T_OR_ASSIGN: return T_PIPE;
-        case T_XOR_ASSIGN: return T_CARET;
-        case T_SHL_ASSIGN: return T_SHL;
-        default: return T_SHR;
+        case T_ADD_ASSIGN:
+            return T_PLUS;
+        case T_SUB_ASSIGN:
+            return T_MINUS;
+        case T_MUL_ASSIGN:
+            return T_STAR;
+        case T_DIV_ASSIGN:
+            return T_SLASH;
+        case T_MOD_ASSIGN:
+            return T_PERCENT;
+        case T_AND_ASSIGN:
+            return T_AMP;
+        case T_OR_ASSIGN:
+            return T_PIPE;
+        case T_XOR_ASSIGN:
+            return T_CARET;
+        case T_SHL_ASSIGN:
+            return T_SHL;
+        default:
+            return T_SHR;
     }
 }
 
@@ -357,8 +457,8 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
         drop_last();
         Val v = assign_expr();
         Type* vt = decayed(this, v.t);
-        if ((is_pointer(lt) && is_integer(vt) && !(v.k == V_CONST && v.v == 0)) || (is_integer(lt) && is_pointer(vt)) ||
-            vt->kind == TY_STRUCT || vt->kind == TY_VOID) {
+        if ((is_pointer(lt) && is_integer(vt) && !(v.k == V_CONST && v.v == 0)) ||
+            (is_integer(lt) && is_pointer(vt)) || vt->kind == TY_STRUCT || vt->kind == TY_VOID) {
             diag.error(at.line, at.col, "incompatible types in assignment");
             return const_value(0, t_int);
         }
@@ -406,8 +506,8 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
         }
         load(v);
     } else if (lhs.k == V_LOCAL && is_integer(lt) &&
-               (op == T_ADD_ASSIGN || op == T_MUL_ASSIGN || op == T_AND_ASSIGN || op == T_OR_ASSIGN ||
-                op == T_XOR_ASSIGN)) {
+               (op == T_ADD_ASSIGN || op == T_MUL_ASSIGN || op == T_AND_ASSIGN ||
+                op == T_OR_ASSIGN || op == T_XOR_ASSIGN)) {
         // `s += e` on a local int, e first: then one OPL does the rest (order is
         // irrelevant for commutative operators and e cannot see a half-done update).
         Val r = assign_expr();
@@ -434,8 +534,10 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
         Val cur{};
         cur.t = lt;
         cur.k = V_ACC;
-        if (lhs.k == V_LOCAL) emit(OP_LDL, lhs.v);
-        else if (lhs.k == V_GLOBAL) emit(OP_LDG, lhs.v);
+        if (lhs.k == V_LOCAL)
+            emit(OP_LDL, lhs.v);
+        else if (lhs.k == V_GLOBAL)
+            emit(OP_LDG, lhs.v);
         else {
             Val m = lhs;
             load(m);  // the address stays pushed underneath
@@ -453,7 +555,8 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
         if (lhs.k == V_LOCAL && is_integer(lt) && v.k == V_ACC) {
             Insn* l2 = last();
             if (l2 && l2->op == OP_ADDI && l2->imm >= -32768 && l2->imm <= 32767 && ncode >= 2 &&
-                code[ncode - 2].op == OP_LDL && code[ncode - 2].imm == lhs.v && ncode - 2 >= barrier) {
+                code[ncode - 2].op == OP_LDL && code[ncode - 2].imm == lhs.v &&
+                ncode - 2 >= barrier) {
                 int16_t d = int16_t(l2->imm);
                 drop_last();
                 drop_last();
@@ -492,18 +595,33 @@ Val Compiler::cond_expr() {
     patch_chain(end_chain, here());
     Val out{};
     out.k = V_ACC;
-    if (at->kind == TY_STRUCT || bt->kind == TY_STRUCT) error_here("struct operands of ?: are not supported");
-    if (is_pointer(at)) out.t = at;
-    else if (is_pointer(bt)) out.t = bt;
-    else if (at->kind == TY_VOID || bt->kind == TY_VOID) out.t = t_void;
-    else out.t = arith_type(at, bt);
+    if (at->kind == TY_STRUCT || bt->kind == TY_STRUCT)
+        error_here("struct operands of ?: are not supported");
+    if (is_pointer(at))
+        out.t = at;
+    else if (is_pointer(bt))
+        out.t = bt;
+    else if (at->kind == TY_VOID || bt->kind == TY_VOID)
+        out.t = t_void;
+    else
+        out.t = arith_type(at, bt);
     return out;
 }
 
 static bool commutes_with_constant(Tok op) {
     switch (op) {
-        case T_PLUS: case T_STAR: case T_AMP: case T_PIPE: case T_CARET: case T_MINUS:
-        case T_EQ: case T_NE: case T_LT: case T_LE: case T_GT: case T_GE:
+        case T_PLUS:
+        case T_STAR:
+        case T_AMP:
+        case T_PIPE:
+        case T_CARET:
+        case T_MINUS:
+        case T_EQ:
+        case T_NE:
+        case T_LT:
+        case T_LE:
+        case T_GT:
+        case T_GE:
             return true;
         default:
             return false;
@@ -544,8 +662,10 @@ Val Compiler::binary_expr(int min_prec) {
                 continue;
             }
             int32_t chain = kNoChain;
-            if (is_and) branch_false(l, &chain);
-            else branch_true(l, &chain);
+            if (is_and)
+                branch_false(l, &chain);
+            else
+                branch_true(l, &chain);
             Val r = binary_expr(p + 1);
             load(r);
             Insn* li = last();
@@ -559,8 +679,9 @@ Val Compiler::binary_expr(int min_prec) {
             continue;
         }
         int32_t push_pc = -1;
-        bool defer_local = l.k == V_LOCAL && l.t->size == 4 && is_integer(l.t) &&
-                           (is_compare(op) || op == T_STAR || op == T_AMP || op == T_PIPE || op == T_CARET);
+        bool defer_local =
+            l.k == V_LOCAL && l.t->size == 4 && is_integer(l.t) &&
+            (is_compare(op) || op == T_STAR || op == T_AMP || op == T_PIPE || op == T_CARET);
         if (!(l.k == V_CONST && commutes_with_constant(op)) && !defer_local) {
             load(l);
             push_pc = int32_t(emit(OP_PUSH));
@@ -650,16 +771,22 @@ Val Compiler::unary_expr() {
             }
             if (v.k == V_CONST) {
                 uint32_t x = uint32_t(v.v);
-                if (op == T_MINUS) x = 0u - x;
-                else if (op == T_TILDE) x = ~x;
-                else if (op == T_BANG) x = x == 0;
+                if (op == T_MINUS)
+                    x = 0u - x;
+                else if (op == T_TILDE)
+                    x = ~x;
+                else if (op == T_BANG)
+                    x = x == 0;
                 v = const_value(int32_t(x), op == T_BANG ? t_int : promote(v.t));
                 break;
             }
             load(v);
-            if (op == T_MINUS) emit(OP_NEG);
-            else if (op == T_TILDE) emit(OP_NOT);
-            else if (op == T_BANG) emit(OP_LNOT);
+            if (op == T_MINUS)
+                emit(OP_NEG);
+            else if (op == T_TILDE)
+                emit(OP_NOT);
+            else if (op == T_BANG)
+                emit(OP_LNOT);
             v.t = op == T_BANG ? t_int : promote(v.t);
             break;
         }
@@ -827,12 +954,13 @@ Val Compiler::postfix_expr() {
                     diag.error(at.line, at.col, "array subscript is not an integer");
                     return v;
                 }
-                bool nothing_since_push = ncode == uint32_t(push_pc) + 1 && barrier <= uint32_t(push_pc);
+                bool nothing_since_push =
+                    ncode == uint32_t(push_pc) + 1 && barrier <= uint32_t(push_pc);
                 if (i.k == V_CONST && nothing_since_push) {
                     drop_last();
                     emit(OP_ADDI, int32_t(uint32_t(i.v) * es));
-                } else if (nothing_since_push && i.k == V_LOCAL && i.t->size == 4 && is_integer(i.t) && s >= 0 &&
-                           i.v <= 32767) {
+                } else if (nothing_since_push && i.k == V_LOCAL && i.t->size == 4 &&
+                           is_integer(i.t) && s >= 0 && i.v <= 32767) {
                     // base + local index in one instruction (and a row offset folded in).
                     drop_last();
                     int32_t k = 0;
@@ -844,7 +972,8 @@ Val Compiler::postfix_expr() {
                     emit(OP_IDXL, k, uint8_t(s), int16_t(i.v));
                 } else {
                     load(i);
-                    if (s >= 0) emit(OP_IDX, 0, uint8_t(s));
+                    if (s >= 0)
+                        emit(OP_IDX, 0, uint8_t(s));
                     else {
                         emit(OP_MULI, int32_t(es));
                         emit(OP_ADD);
@@ -959,7 +1088,8 @@ Val Compiler::primary_expr() {
                 v.k = V_BUILTIN;
                 v.v = bi;
                 v.t = t_int;
-                if (tok.kind != T_LPAREN) diag.error(t.line, t.col, "function pointers are not supported");
+                if (tok.kind != T_LPAREN)
+                    diag.error(t.line, t.col, "function pointers are not supported");
                 return v;
             }
             if (!s) {
@@ -970,17 +1100,27 @@ Val Compiler::primary_expr() {
                         return const_value(0, t_int);
                     }
                 if (tok.kind == T_LPAREN)
-                    diag.error(t.line, t.col, "implicit declaration of function '%.*s'", int(t.len), t.p);
+                    diag.error(t.line, t.col, "implicit declaration of function '%.*s'", int(t.len),
+                               t.p);
                 else
                     diag.error(t.line, t.col, "undeclared identifier '%.*s'", int(t.len), t.p);
                 return const_value(0, t_int);
             }
             switch (s->kind) {
-                case S_LOCAL: v.k = V_LOCAL; break;
-                case S_GLOBAL: v.k = V_GLOBAL; break;
-                case S_ENUM: return const_value(s->value, t_int);
-                case S_FUNC: v.k = V_FUNC; break;
-                case S_BUILTIN: v.k = V_BUILTIN; break;
+                case S_LOCAL:
+                    v.k = V_LOCAL;
+                    break;
+                case S_GLOBAL:
+                    v.k = V_GLOBAL;
+                    break;
+                case S_ENUM:
+                    return const_value(s->value, t_int);
+                case S_FUNC:
+                    v.k = V_FUNC;
+                    break;
+                case S_BUILTIN:
+                    v.k = V_BUILTIN;
+                    break;
                 case S_TYPEDEF:
                     diag.error(t.line, t.col, "unexpected type name '%.*s'", int(t.len), t.p);
                     return const_value(0, t_int);
@@ -1056,16 +1196,19 @@ Val Compiler::call(Val fn, Token at) {
                 diag.error(arg_at.line, arg_at.col, "printf needs a format string");
                 return const_value(0, t_int);
             }
-            if (a.k == V_GLOBAL && a.t->kind == TY_ARRAY) fmt_args = printf_conversions(this, uint32_t(a.v), arg_at);
+            if (a.k == V_GLOBAL && a.t->kind == TY_ARRAY)
+                fmt_args = printf_conversions(this, uint32_t(a.v), arg_at);
         }
         if (fn.k == V_FUNC && nargs < ft->nparams) {
             Type* pt = ft->params[nargs];
             if (is_pointer(pt) && is_integer(at_t) && !(a.k == V_CONST && a.v == 0)) {
-                diag.error(arg_at.line, arg_at.col, "passing an integer where a pointer is expected");
+                diag.error(arg_at.line, arg_at.col,
+                           "passing an integer where a pointer is expected");
                 return const_value(0, t_int);
             }
             if (is_integer(pt) && is_pointer(at_t)) {
-                diag.error(arg_at.line, arg_at.col, "passing a pointer where an integer is expected");
+                diag.error(arg_at.line, arg_at.col,
+                           "passing a pointer where an integer is expected");
                 return const_value(0, t_int);
             }
             load(a);
@@ -1109,16 +1252,28 @@ Val Compiler::call(Val fn, Token at) {
         }
         emit(OP_CALLB, nargs, uint8_t(fn.v));
         switch (fn.v) {
-            case BI_SLEEP_MS: case BI_YIELD: case BI_SRAND: case BI_ABORT: case BI_EXIT: out.t = t_void; break;
-            case BI_TIME_MS: out.t = t_uint; break;
-            case BI_NODE_NAME: out.t = t_charp; break;
-            default: out.t = t_int; break;
+            case BI_SLEEP_MS:
+            case BI_YIELD:
+            case BI_SRAND:
+            case BI_ABORT:
+            case BI_EXIT:
+                out.t = t_void;
+                break;
+            case BI_TIME_MS:
+                out.t = t_uint;
+                break;
+            case BI_NODE_NAME:
+                out.t = t_charp;
+                break;
+            default:
+                out.t = t_int;
+                break;
         }
         return out;
     }
     if (nargs != ft->nparams) {
-        diag.error(at.line, at.col, "function '%.*s' expects %d argument%s, got %d", int(s->len), s->name,
-                   ft->nparams, ft->nparams == 1 ? "" : "s", nargs);
+        diag.error(at.line, at.col, "function '%.*s' expects %d argument%s, got %d", int(s->len),
+                   s->name, ft->nparams, ft->nparams == 1 ? "" : "s", nargs);
         return const_value(0, t_int);
     }
     s->fn->used = true;

@@ -28,9 +28,11 @@ static void discard(Compiler* c, const Val& v) {
         c->code[n - 2].imm == c->code[n - 3].imm) {
         c->drop_last();
         c->drop_last();
-    } else if (l->op == OP_LDL && ok(2) && c->code[n - 2].op == OP_INCL && c->code[n - 2].imm == l->imm) {
+    } else if (l->op == OP_LDL && ok(2) && c->code[n - 2].op == OP_INCL &&
+               c->code[n - 2].imm == l->imm) {
         c->drop_last();
-    } else if (l->op == OP_INCL && ok(2) && c->code[n - 2].op == OP_LDL && c->code[n - 2].imm == l->imm) {
+    } else if (l->op == OP_INCL && ok(2) && c->code[n - 2].op == OP_LDL &&
+               c->code[n - 2].imm == l->imm) {
         Insn incl = *l;  // `x++;`: the old value is not needed
         c->drop_last();
         c->drop_last();
@@ -73,14 +75,30 @@ void Compiler::statement() {
     }
     mark_line(tok.line);
     switch (tok.kind) {
-        case T_LBRACE: block(); break;
-        case T_IF: if_stmt(); break;
-        case T_WHILE: while_stmt(); break;
-        case T_DO: do_stmt(); break;
-        case T_FOR: for_stmt(); break;
-        case T_SWITCH: switch_stmt(); break;
-        case T_RETURN: return_stmt(); break;
-        case T_SEMI: advance(); break;
+        case T_LBRACE:
+            block();
+            break;
+        case T_IF:
+            if_stmt();
+            break;
+        case T_WHILE:
+            while_stmt();
+            break;
+        case T_DO:
+            do_stmt();
+            break;
+        case T_FOR:
+            for_stmt();
+            break;
+        case T_SWITCH:
+            switch_stmt();
+            break;
+        case T_RETURN:
+            return_stmt();
+            break;
+        case T_SEMI:
+            advance();
+            break;
         case T_BREAK:
             if (!loop) {
                 error_here("'break' outside a loop or switch");
@@ -149,8 +167,10 @@ void Compiler::statement() {
                 error_here("labels and goto are not supported");
                 break;
             }
-            if (starts_type(tok)) local_declaration();
-            else expr_stmt();
+            if (starts_type(tok))
+                local_declaration();
+            else
+                expr_stmt();
             break;
     }
     nesting--;
@@ -302,15 +322,18 @@ void Compiler::switch_stmt() {
     emit(OP_LDL, int32_t(tmp));
     for (Case* c = sw.cases; c && !failed(); c = c->next) {
         if (c->value >= -(1 << 23) && c->value < (1 << 23)) {
-            emit(OP_JEQI, int32_t(c->pc), uint8_t(uint32_t(c->value) >> 16), int16_t(c->value & 0xffff));
+            emit(OP_JEQI, int32_t(c->pc), uint8_t(uint32_t(c->value) >> 16),
+                 int16_t(c->value & 0xffff));
         } else {
             emit(OP_EQI, c->value);
             emit(OP_JNZ, int32_t(c->pc));
             emit(OP_LDL, int32_t(tmp));
         }
     }
-    if (sw.default_pc >= 0) emit(OP_JMP, sw.default_pc);
-    else end_chain = emit_jump(OP_JMP, end_chain);
+    if (sw.default_pc >= 0)
+        emit(OP_JMP, sw.default_pc);
+    else
+        end_chain = emit_jump(OP_JMP, end_chain);
     patch_chain(end_chain, here());
 }
 

@@ -8,7 +8,9 @@ namespace tern::ccbpf {
 static bool is_ident_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-static bool is_ident_char(char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
+static bool is_ident_char(char c) {
+    return is_ident_start(c) || (c >= '0' && c <= '9');
+}
 static bool word_is(const char* s, uint32_t n, const char* w) {
     return strlen(w) == n && memcmp(s, w, n) == 0;
 }
@@ -45,7 +47,7 @@ void Lexer::skip_rest_of_line() {
 
 // A constant-expression evaluator for #if lines, over the lexer's tokens.
 class PpExpr {
-public:
+  public:
     explicit PpExpr(Lexer* lx) : lx_(lx) { advance(); }
     int64_t parse() {
         int64_t v = cond(0);
@@ -54,7 +56,7 @@ public:
         return v;
     }
 
-private:
+  private:
     void advance() { tok_ = lx_->next(); }
     bool bad() const { return lx_->diag_->failed; }
     int64_t cond(int depth) {
@@ -74,17 +76,36 @@ private:
     }
     static int prec(Tok k) {
         switch (k) {
-            case T_OROR: return 1;
-            case T_ANDAND: return 2;
-            case T_PIPE: return 3;
-            case T_CARET: return 4;
-            case T_AMP: return 5;
-            case T_EQ: case T_NE: return 6;
-            case T_LT: case T_GT: case T_LE: case T_GE: return 7;
-            case T_SHL: case T_SHR: return 8;
-            case T_PLUS: case T_MINUS: return 9;
-            case T_STAR: case T_SLASH: case T_PERCENT: return 10;
-            default: return 0;
+            case T_OROR:
+                return 1;
+            case T_ANDAND:
+                return 2;
+            case T_PIPE:
+                return 3;
+            case T_CARET:
+                return 4;
+            case T_AMP:
+                return 5;
+            case T_EQ:
+            case T_NE:
+                return 6;
+            case T_LT:
+            case T_GT:
+            case T_LE:
+            case T_GE:
+                return 7;
+            case T_SHL:
+            case T_SHR:
+                return 8;
+            case T_PLUS:
+            case T_MINUS:
+                return 9;
+            case T_STAR:
+            case T_SLASH:
+            case T_PERCENT:
+                return 10;
+            default:
+                return 0;
         }
     }
     int64_t binary(int min_prec, int depth) {
@@ -98,32 +119,67 @@ private:
             int64_t r = binary(p, depth + 1);
             int32_t a = int32_t(l), b = int32_t(r);
             switch (op) {
-                case T_OROR: l = a || b; break;
-                case T_ANDAND: l = a && b; break;
-                case T_PIPE: l = a | b; break;
-                case T_CARET: l = a ^ b; break;
-                case T_AMP: l = a & b; break;
-                case T_EQ: l = a == b; break;
-                case T_NE: l = a != b; break;
-                case T_LT: l = a < b; break;
-                case T_GT: l = a > b; break;
-                case T_LE: l = a <= b; break;
-                case T_GE: l = a >= b; break;
-                case T_SHL: l = int32_t(uint32_t(a) << (b & 31)); break;
-                case T_SHR: l = a >> (b & 31); break;
-                case T_PLUS: l = int32_t(uint32_t(a) + uint32_t(b)); break;
-                case T_MINUS: l = int32_t(uint32_t(a) - uint32_t(b)); break;
-                case T_STAR: l = int32_t(uint32_t(a) * uint32_t(b)); break;
+                case T_OROR:
+                    l = a || b;
+                    break;
+                case T_ANDAND:
+                    l = a && b;
+                    break;
+                case T_PIPE:
+                    l = a | b;
+                    break;
+                case T_CARET:
+                    l = a ^ b;
+                    break;
+                case T_AMP:
+                    l = a & b;
+                    break;
+                case T_EQ:
+                    l = a == b;
+                    break;
+                case T_NE:
+                    l = a != b;
+                    break;
+                case T_LT:
+                    l = a < b;
+                    break;
+                case T_GT:
+                    l = a > b;
+                    break;
+                case T_LE:
+                    l = a <= b;
+                    break;
+                case T_GE:
+                    l = a >= b;
+                    break;
+                case T_SHL:
+                    l = int32_t(uint32_t(a) << (b & 31));
+                    break;
+                case T_SHR:
+                    l = a >> (b & 31);
+                    break;
+                case T_PLUS:
+                    l = int32_t(uint32_t(a) + uint32_t(b));
+                    break;
+                case T_MINUS:
+                    l = int32_t(uint32_t(a) - uint32_t(b));
+                    break;
+                case T_STAR:
+                    l = int32_t(uint32_t(a) * uint32_t(b));
+                    break;
                 case T_SLASH:
                 case T_PERCENT:
                     if (b == 0) {
                         lx_->diag_->error(at.line, at.col, "division by zero in #if");
                         return 0;
                     }
-                    if (a == INT32_MIN && b == -1) l = op == T_SLASH ? a : 0;
-                    else l = op == T_SLASH ? a / b : a % b;
+                    if (a == INT32_MIN && b == -1)
+                        l = op == T_SLASH ? a : 0;
+                    else
+                        l = op == T_SLASH ? a / b : a % b;
                     break;
-                default: break;
+                default:
+                    break;
             }
         }
     }
@@ -134,11 +190,21 @@ private:
         }
         Token t = tok_;
         switch (t.kind) {
-            case T_NUM: advance(); return t.value;
-            case T_MINUS: advance(); return int32_t(0u - uint32_t(unary(depth + 1)));
-            case T_PLUS: advance(); return unary(depth + 1);
-            case T_BANG: advance(); return !unary(depth + 1);
-            case T_TILDE: advance(); return ~int32_t(unary(depth + 1));
+            case T_NUM:
+                advance();
+                return t.value;
+            case T_MINUS:
+                advance();
+                return int32_t(0u - uint32_t(unary(depth + 1)));
+            case T_PLUS:
+                advance();
+                return unary(depth + 1);
+            case T_BANG:
+                advance();
+                return !unary(depth + 1);
+            case T_TILDE:
+                advance();
+                return ~int32_t(unary(depth + 1));
             case T_LPAREN: {
                 advance();
                 int64_t v = cond(depth + 1);
@@ -149,7 +215,8 @@ private:
                 advance();
                 return v;
             }
-            default: break;
+            default:
+                break;
         }
         if (t.kind == T_IDENT || (t.kind >= T_CHAR && t.kind <= T_UNION)) {
             if (t.len == 7 && memcmp(t.p, "defined", 7) == 0) {
@@ -249,7 +316,8 @@ void Lexer::directive() {
                 }
             }
             if (n > kMaxMacroParams) {
-                diag_->error(line_, col_of(f.p), "too many macro parameters (max %d)", kMaxMacroParams);
+                diag_->error(line_, col_of(f.p), "too many macro parameters (max %d)",
+                             kMaxMacroParams);
                 return;
             }
             m->params_end = f.p;
@@ -376,7 +444,8 @@ void Lexer::skip_group() {
             const char* name;
             uint32_t len;
             read_line_ident(&name, &len);
-            if (word_is(name, len, "if") || word_is(name, len, "ifdef") || word_is(name, len, "ifndef")) {
+            if (word_is(name, len, "if") || word_is(name, len, "ifdef") ||
+                word_is(name, len, "ifndef")) {
                 depth++;
             } else if (word_is(name, len, "endif")) {
                 if (depth == 0) {

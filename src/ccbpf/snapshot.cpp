@@ -82,12 +82,13 @@ bool snapshot_restore(Vm& vm, const uint8_t* b, size_t size, char* why, size_t c
     uint32_t globals_len = rd32(b + 56), stack_len = rd32(b + 60), mem_size = rd32(b + 64);
     if (mem_size != img.mem_size) return refuse("memory size differs from the image's");
     if (globals_len != img.globals_end) return refuse("globals size differs from the image's");
-    if (run_state > uint32_t(RunState::Halted))
-        return refuse("bad run state");
+    if (run_state > uint32_t(RunState::Halted)) return refuse("bad run state");
     bool halted = run_state == uint32_t(RunState::Halted);
     if (depth > kMaxCallDepth || (!halted && depth == 0)) return refuse("bad call depth");
-    if (uint64_t(globals_len) + stack_len != sp || sp > mem_size) return refuse("stack pointer out of bounds");
-    if (uint64_t(kSnapshotHeaderSize) + 8ull * depth + sp + 4 != size) return refuse("sizes do not add up");
+    if (uint64_t(globals_len) + stack_len != sp || sp > mem_size)
+        return refuse("stack pointer out of bounds");
+    if (uint64_t(kSnapshotHeaderSize) + 8ull * depth + sp + 4 != size)
+        return refuse("sizes do not add up");
     const uint8_t* calls = b + kSnapshotHeaderSize;
     if (!halted) {
         // Walk the frames outermost first, re-deriving each frame pointer from the code.
@@ -133,7 +134,8 @@ bool snapshot_restore(Vm& vm, const uint8_t* b, size_t size, char* why, size_t c
     s.rand_state = rd32(b + 44);
     s.sleep_until = now + rd32(b + 48);
     s.time_base = now - rd32(b + 52);
-    for (uint32_t i = 0; i < depth; i++) s.calls[i] = CallFrame{rd32(calls + 8 * i), rd32(calls + 8 * i + 4)};
+    for (uint32_t i = 0; i < depth; i++)
+        s.calls[i] = CallFrame{rd32(calls + 8 * i), rd32(calls + 8 * i + 4)};
     memcpy(vm.memory(), calls + 8 * depth, sp);
     memset(vm.memory() + sp, 0, mem_size - sp);
     s.run_state = RunState(run_state);

@@ -52,10 +52,11 @@ Type* Compiler::typedef_named(const Token& t) {
         const char* name;
         Type* Compiler::*type;
     };
-    static const Named kNames[] = {{"int8_t", &Compiler::t_char},    {"uint8_t", &Compiler::t_uchar},
-                                   {"int16_t", &Compiler::t_short},  {"uint16_t", &Compiler::t_ushort},
-                                   {"int32_t", &Compiler::t_int},    {"uint32_t", &Compiler::t_uint},
-                                   {"size_t", &Compiler::t_uint}};
+    static const Named kNames[] = {
+        {"int8_t", &Compiler::t_char},   {"uint8_t", &Compiler::t_uchar},
+        {"int16_t", &Compiler::t_short}, {"uint16_t", &Compiler::t_ushort},
+        {"int32_t", &Compiler::t_int},   {"uint32_t", &Compiler::t_uint},
+        {"size_t", &Compiler::t_uint}};
     for (const Named& n : kNames)
         if (strlen(n.name) == t.len && memcmp(n.name, t.p, t.len) == 0) return this->*n.type;
     return nullptr;
@@ -63,7 +64,8 @@ Type* Compiler::typedef_named(const Token& t) {
 
 int builtin_named(const char* name, uint32_t len) {
     for (int i = 0; i < BI_COUNT; i++)
-        if (strlen(kBuiltinInfo[i].name) == len && memcmp(kBuiltinInfo[i].name, name, len) == 0) return i;
+        if (strlen(kBuiltinInfo[i].name) == len && memcmp(kBuiltinInfo[i].name, name, len) == 0)
+            return i;
     return -1;
 }
 

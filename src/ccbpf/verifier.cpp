@@ -36,7 +36,8 @@ bool check_operands(Ctx& c, const FuncInfo& f, uint32_t pc) {
         case Operand::None:
             if (in.imm != 0) return c.fail(pc, "unused operand is not zero");
             break;
-        case Operand::Imm: break;
+        case Operand::Imm:
+            break;
         case Operand::Local:
             if (!local_ok(in.imm)) return c.fail(pc, "frame offset outside the frame");
             if (in.op == OP_LDLX) {
@@ -45,7 +46,8 @@ bool check_operands(Ctx& c, const FuncInfo& f, uint32_t pc) {
             }
             break;
         case Operand::LocalAddr:
-            if (in.imm < 0 || uint32_t(in.imm) > f.frame_size) return c.fail(pc, "frame address outside the frame");
+            if (in.imm < 0 || uint32_t(in.imm) > f.frame_size)
+                return c.fail(pc, "frame address outside the frame");
             break;
         case Operand::Global:
             if (in.imm < int32_t(kNullGuard) || int64_t(in.imm) + 4 > int64_t(c.img.globals_end))
@@ -65,8 +67,10 @@ bool check_operands(Ctx& c, const FuncInfo& f, uint32_t pc) {
             break;
         case Operand::Func:
             uses_a = true;
-            if (in.imm < 0 || uint32_t(in.imm) >= c.img.func_count) return c.fail(pc, "call of an unknown function");
-            if (in.a != c.img.func(uint32_t(in.imm)).nparams) return c.fail(pc, "call with the wrong argument count");
+            if (in.imm < 0 || uint32_t(in.imm) >= c.img.func_count)
+                return c.fail(pc, "call of an unknown function");
+            if (in.a != c.img.func(uint32_t(in.imm)).nparams)
+                return c.fail(pc, "call with the wrong argument count");
             break;
         case Operand::Builtin: {
             uses_a = true;
@@ -84,7 +88,8 @@ bool check_operands(Ctx& c, const FuncInfo& f, uint32_t pc) {
             if (!local_ok(in.imm)) return c.fail(pc, "frame offset outside the frame");
             break;
         case Operand::Size:
-            if (in.imm < 0 || uint32_t(in.imm) > c.img.mem_size) return c.fail(pc, "size out of range");
+            if (in.imm < 0 || uint32_t(in.imm) > c.img.mem_size)
+                return c.fail(pc, "size out of range");
             break;
         case Operand::LocalShiftImm:
             uses_a = uses_b = true;
@@ -101,7 +106,8 @@ bool check_operands(Ctx& c, const FuncInfo& f, uint32_t pc) {
             if (in.imm != 0) return c.fail(pc, "unused operand is not zero");
             break;
     }
-    if ((!uses_a && in.a != 0) || (!uses_b && in.b != 0)) return c.fail(pc, "unused field is not zero");
+    if ((!uses_a && in.a != 0) || (!uses_b && in.b != 0))
+        return c.fail(pc, "unused field is not zero");
     return true;
 }
 
@@ -155,9 +161,11 @@ bool verify_image(const ImageView& img, void* scratch, size_t scratch_size, char
     Ctx c{img, why, cap};
     if (img.func_count == 0 || img.code_count == 0) return c.fail("no code");
     if (img.entry_func >= img.func_count) return c.fail("entry function out of range");
-    if (img.globals_end < kGlobalsStart || img.globals_end % 4 != 0) return c.fail("bad globals size");
+    if (img.globals_end < kGlobalsStart || img.globals_end % 4 != 0)
+        return c.fail("bad globals size");
     if (img.data_size > img.globals_end) return c.fail("initial data larger than the globals");
-    if (img.mem_size <= img.globals_end || img.mem_size > 0x01000000u) return c.fail("bad memory size");
+    if (img.mem_size <= img.globals_end || img.mem_size > 0x01000000u)
+        return c.fail("bad memory size");
     if (img.names_size == 0 || img.names[img.names_size - 1] != 0) return c.fail("bad name table");
     uint32_t largest = 0;
     for (uint32_t i = 0; i < img.func_count; i++) {
@@ -165,8 +173,10 @@ bool verify_image(const ImageView& img, void* scratch, size_t scratch_size, char
         uint32_t expect_entry = i == 0 ? 0 : img.func(i - 1).end;
         if (f.entry != expect_entry || f.end <= f.entry || f.end > img.code_count)
             return c.fail("functions do not tile the code");
-        if (i + 1 == img.func_count && f.end != img.code_count) return c.fail("functions do not tile the code");
-        if (f.nparams > 8 || f.frame_size < 4u * f.nparams || f.frame_size % 4 != 0 || f.frame_size > 0x7fff)
+        if (i + 1 == img.func_count && f.end != img.code_count)
+            return c.fail("functions do not tile the code");
+        if (f.nparams > 8 || f.frame_size < 4u * f.nparams || f.frame_size % 4 != 0 ||
+            f.frame_size > 0x7fff)
             return c.fail("bad frame size");
         if (f.name_off >= img.names_size || f.flags != 0) return c.fail("bad function entry");
         if (f.end - f.entry > largest) largest = f.end - f.entry;
@@ -174,9 +184,11 @@ bool verify_image(const ImageView& img, void* scratch, size_t scratch_size, char
     if (img.func(img.entry_func).nparams != 0) return c.fail("main must take no parameters");
     for (uint32_t i = 0; i < img.line_count; i++) {
         LineEntry e = img.line(i);
-        if (e.pc >= img.code_count || (i && e.pc < img.line(i - 1).pc)) return c.fail("bad line table");
+        if (e.pc >= img.code_count || (i && e.pc < img.line(i - 1).pc))
+            return c.fail("bad line table");
     }
-    if (scratch_size < size_t(largest) * sizeof(int16_t) || (reinterpret_cast<uintptr_t>(scratch) & 1))
+    if (scratch_size < size_t(largest) * sizeof(int16_t) ||
+        (reinterpret_cast<uintptr_t>(scratch) & 1))
         return c.fail("not enough scratch memory to verify");
     int16_t* depth = static_cast<int16_t*>(scratch);
     for (uint32_t fi = 0; fi < img.func_count; fi++) {

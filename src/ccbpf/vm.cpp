@@ -55,7 +55,8 @@ uint32_t Vm::sleep_remaining_ms() {
 
 void Vm::set_trap(const char* what, uint32_t pc) {
     uint32_t f = image_.func_at(pc);
-    text_format(trap_, sizeof trap_, "%s in %s() at line %u", what, image_.func_name(f), image_.line_at(pc));
+    text_format(trap_, sizeof trap_, "%s in %s() at line %u", what, image_.func_name(f),
+                image_.line_at(pc));
     state_.run_state = RunState::Trapped;
     state_.exit_code = kTrapExitStatus;
     state_.pc = pc;
@@ -66,7 +67,9 @@ static inline uint32_t ld32(const uint8_t* p) {
     memcpy(&v, p, 4);
     return v;
 }
-static inline void st32(uint8_t* p, uint32_t v) { memcpy(p, &v, 4); }
+static inline void st32(uint8_t* p, uint32_t v) {
+    memcpy(p, &v, 4);
+}
 static inline uint16_t ld16(const uint8_t* p) {
     uint16_t v;
     memcpy(&v, p, 2);
@@ -75,13 +78,16 @@ static inline uint16_t ld16(const uint8_t* p) {
 
 Status Vm::run(uint32_t budget) {
     switch (state_.run_state) {
-        case RunState::Halted: return Status::Halted;
-        case RunState::Trapped: return Status::Trapped;
+        case RunState::Halted:
+            return Status::Halted;
+        case RunState::Trapped:
+            return Status::Trapped;
         case RunState::Sleeping:
             if (sleep_remaining_ms() > 0) return Status::Sleeping;
             state_.run_state = RunState::Running;
             break;
-        case RunState::Running: break;
+        case RunState::Running:
+            break;
     }
     const Insn* const code = image_.code;
     const uint8_t* const funcs = image_.funcs;
@@ -94,12 +100,12 @@ Status Vm::run(uint32_t budget) {
     const char* trap_what = nullptr;
     Status status = Status::Slice;
 
-#define SAVE()                                \
-    do {                                      \
-        state_.pc = uint32_t(ip - code);      \
-        state_.fp = fp;                       \
-        state_.sp = sp;                       \
-        state_.acc = acc;                     \
+#define SAVE()                           \
+    do {                                 \
+        state_.pc = uint32_t(ip - code); \
+        state_.fp = fp;                  \
+        state_.sp = sp;                  \
+        state_.acc = acc;                \
     } while (0)
 #define TRAP(what)          \
     do {                    \
@@ -107,10 +113,10 @@ Status Vm::run(uint32_t budget) {
         goto trap;          \
     } while (0)
 // An address range [a, a+n) is valid when it avoids the null guard and ends in memory.
-#define CHECK(a, n)                                                              \
-    do {                                                                         \
-        if ((a) < kNullGuard) TRAP("null pointer dereference");                  \
-        if ((a) > msize - (n)) TRAP("out-of-bounds memory access");              \
+#define CHECK(a, n)                                                 \
+    do {                                                            \
+        if ((a) < kNullGuard) TRAP("null pointer dereference");     \
+        if ((a) > msize - (n)) TRAP("out-of-bounds memory access"); \
     } while (0)
 #define LOCAL(off) (mem + fp + uint32_t(off))
 #define POP() (sp -= 4, ld32(mem + sp))
@@ -120,18 +126,18 @@ Status Vm::run(uint32_t budget) {
 #define X(name, operand, pops, pushes) &&L_##name,
         CCBPF_OPCODES_BASE(X)
 #define Y(OP) CCBPF_BINOP_FORMS(OP)
-        CCBPF_BINOPS(Y)
+            CCBPF_BINOPS(Y)
 #undef Y
 #define Y(OP) CCBPF_JCMP_FORMS(OP)
-        CCBPF_CMPS(Y)
+                CCBPF_CMPS(Y)
 #undef Y
 #undef X
     };
 #define CASE(name) L_##name:
-#define DISPATCH()                             \
-    do {                                       \
+#define DISPATCH()                                                  \
+    do {                                                            \
         if (__builtin_expect(budget-- == 0, 0)) goto out_of_budget; \
-        goto* kLabels[ip->op];                 \
+        goto* kLabels[ip->op];                                      \
     } while (0)
     DISPATCH();
 #else
@@ -142,6 +148,8 @@ dispatch:
     switch (ip->op) {
 #endif
 
+    // One line per instruction reads best here.
+    // clang-format off
     CASE(LI) acc = uint32_t(ip->imm); ip++; DISPATCH();
     CASE(LDL) acc = ld32(LOCAL(ip->imm)); ip++; DISPATCH();
     CASE(STL) st32(LOCAL(ip->imm), acc); ip++; DISPATCH();
@@ -451,21 +459,19 @@ dispatch:
     JCMP(GEU, l >= r)
 #undef S
 
+    // clang-format on
 #if !defined(__GNUC__)
-        default:
-            TRAP("invalid opcode");
-    }
+    default:
+        TRAP("invalid opcode");
+}
 #endif
 
-out_of_budget:
-    status = Status::Slice;
-leave:
-    SAVE();
-    return status;
-trap:
-    SAVE();
-    set_trap(trap_what, uint32_t(ip - code));
-    return Status::Trapped;
+out_of_budget : status = Status::Slice;
+leave : SAVE();
+return status;
+trap : SAVE();
+set_trap(trap_what, uint32_t(ip - code));
+return Status::Trapped;
 }
 
 }  // namespace tern::ccbpf

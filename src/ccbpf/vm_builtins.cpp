@@ -63,8 +63,10 @@ bool format(Vm& vm, const uint32_t* args, uint32_t nargs, uint32_t* written, con
         int width = 0;
         i++;
         for (; i < flen && (f[i] == '-' || f[i] == '0'); i++) {
-            if (f[i] == '-') left = true;
-            else zero = true;
+            if (f[i] == '-')
+                left = true;
+            else
+                zero = true;
         }
         for (; i < flen && f[i] >= '0' && f[i] <= '9'; i++)
             if (width < 4096) width = width * 10 + (f[i] - '0');
@@ -93,9 +95,15 @@ bool format(Vm& vm, const uint32_t* args, uint32_t nargs, uint32_t* written, con
                 negative = int32_t(v) < 0;
                 blen = uint32_t(text_utoa(negative ? 0u - v : v, 10, false, num));
                 break;
-            case 'u': blen = uint32_t(text_utoa(v, 10, false, num)); break;
-            case 'x': blen = uint32_t(text_utoa(v, 16, false, num)); break;
-            case 'X': blen = uint32_t(text_utoa(v, 16, true, num)); break;
+            case 'u':
+                blen = uint32_t(text_utoa(v, 10, false, num));
+                break;
+            case 'x':
+                blen = uint32_t(text_utoa(v, 16, false, num));
+                break;
+            case 'X':
+                blen = uint32_t(text_utoa(v, 16, true, num));
+                break;
             case 'c':
                 num[0] = char(v);
                 blen = 1;
@@ -104,7 +112,8 @@ bool format(Vm& vm, const uint32_t* args, uint32_t nargs, uint32_t* written, con
             case 's':
                 body = cstr(vm, v, &blen);
                 if (!body) {
-                    *trap = v < kNullGuard ? "printf: null string for %s" : "printf: bad string for %s";
+                    *trap =
+                        v < kNullGuard ? "printf: null string for %s" : "printf: bad string for %s";
                     return false;
                 }
                 numeric = false;
@@ -178,9 +187,15 @@ Status builtin(Vm& vm, uint32_t id, uint32_t nargs) {
                 status = Status::Sleeping;
             }
             break;
-        case BI_TIME_MS: st.acc = host->now_ms() - st.time_base; break;
-        case BI_YIELD: status = Status::Yielded; break;
-        case BI_NODE_ID: st.acc = host->node_id(); break;
+        case BI_TIME_MS:
+            st.acc = host->now_ms() - st.time_base;
+            break;
+        case BI_YIELD:
+            status = Status::Yielded;
+            break;
+        case BI_NODE_ID:
+            st.acc = host->node_id();
+            break;
         case BI_NODE_NAME: {
             const char* name = host->node_name();
             size_t n = name ? strlen(name) : 0;
@@ -204,8 +219,12 @@ Status builtin(Vm& vm, uint32_t id, uint32_t nargs) {
             status = Status::Migrate;
             break;
         }
-        case BI_RAND: st.acc = rand_next(&st.rand_state); break;
-        case BI_SRAND: st.rand_state = args[0]; break;
+        case BI_RAND:
+            st.acc = rand_next(&st.rand_state);
+            break;
+        case BI_SRAND:
+            st.rand_state = args[0];
+            break;
         case BI_ABORT:
             vm.set_trap("abort() called", pc);
             st.exit_code = kAbortExitStatus;
@@ -215,7 +234,9 @@ Status builtin(Vm& vm, uint32_t id, uint32_t nargs) {
             st.exit_code = int32_t(args[0]);
             status = Status::Halted;
             break;
-        default: trap = "unknown built-in"; break;
+        default:
+            trap = "unknown built-in";
+            break;
     }
     if (trap) {
         st.sp += 4 * nargs;  // leave the state as it was before the call

@@ -64,8 +64,10 @@ bool load_program(const std::string& path, uint32_t stack_size, Bytes* image, st
 }
 
 void StdoutHost::write(const char* bytes, size_t n) {
-    if (capture) captured.append(bytes, n);
-    else fwrite(bytes, 1, n, stdout);
+    if (capture)
+        captured.append(bytes, n);
+    else
+        fwrite(bytes, 1, n, stdout);
 }
 
 uint32_t StdoutHost::now_ms() {

@@ -36,7 +36,7 @@ bool compile_source(const std::string& filename, const std::string& source, uint
 bool load_program(const std::string& path, uint32_t stack_size, Bytes* image, std::string* error);
 
 class StdoutHost : public Host {
-public:
+  public:
     explicit StdoutHost(std::string node_name = "host", uint32_t node_id = 0)
         : name_(std::move(node_name)), id_(node_id) {}
     void write(const char* bytes, size_t n) override;
@@ -46,7 +46,7 @@ public:
     std::string captured;  // when capture is on, output goes here instead of stdout
     bool capture = false;
 
-private:
+  private:
     std::string name_;
     uint32_t id_;
 };

@@ -167,8 +167,8 @@ int cmd_disasm(int argc, char** argv) {
     uint32_t li = 0;
     for (uint32_t f = 0; f < v.func_count; f++) {
         FuncInfo fi = v.func(f);
-        printf("%s:  ; func#%u params=%u frame=%u max_stack=%u\n", v.func_name(f), f, fi.nparams, fi.frame_size,
-               fi.max_stack);
+        printf("%s:  ; func#%u params=%u frame=%u max_stack=%u\n", v.func_name(f), f, fi.nparams,
+               fi.frame_size, fi.max_stack);
         for (uint32_t pc = fi.entry; pc < fi.end; pc++) {
             char text[96];
             disasm_insn(v.code[pc], text, sizeof text);
@@ -193,12 +193,14 @@ int inspect_snapshot(const std::string& bytes) {
     uint32_t state = rd32(b + 36);
     printf("ccBPF snapshot v%u, %zu bytes\n", rd16(b + 4), bytes.size());
     printf("  image hash   %016llx\n", (unsigned long long)rd64(b + 8));
-    printf("  pc %u  fp %u  sp %u  acc %u  depth %u\n", rd32(b + 16), rd32(b + 20), rd32(b + 24), rd32(b + 28),
-           rd32(b + 32));
-    printf("  state        %s (exit code %d)\n", state < 4 ? kStates[state] : "?", int32_t(rd32(b + 40)));
-    printf("  sleep left   %u ms, elapsed %u ms, rand state %u\n", rd32(b + 48), rd32(b + 52), rd32(b + 44));
-    printf("  memory       %u bytes of globals + %u bytes of live stack (of %u)\n", rd32(b + 56), rd32(b + 60),
-           rd32(b + 64));
+    printf("  pc %u  fp %u  sp %u  acc %u  depth %u\n", rd32(b + 16), rd32(b + 20), rd32(b + 24),
+           rd32(b + 28), rd32(b + 32));
+    printf("  state        %s (exit code %d)\n", state < 4 ? kStates[state] : "?",
+           int32_t(rd32(b + 40)));
+    printf("  sleep left   %u ms, elapsed %u ms, rand state %u\n", rd32(b + 48), rd32(b + 52),
+           rd32(b + 44));
+    printf("  memory       %u bytes of globals + %u bytes of live stack (of %u)\n", rd32(b + 56),
+           rd32(b + 60), rd32(b + 64));
     bool crc_ok = rd32(b + bytes.size() - 4) == crc32(b, bytes.size() - 4);
     printf("  crc          %s\n", crc_ok ? "ok" : "MISMATCH");
     return crc_ok ? 0 : 1;
@@ -214,15 +216,16 @@ int cmd_inspect(int argc, char** argv) {
     if (!load_parsed(argv[0], &image, &v)) return 1;
     printf("ccBPF image v%u, %zu bytes\n", kImageVersion, v.size);
     printf("  content hash %016llx\n", (unsigned long long)v.hash);
-    printf("  code         %u instructions (%u bytes)\n", v.code_count, unsigned(v.code_count * sizeof(Insn)));
+    printf("  code         %u instructions (%u bytes)\n", v.code_count,
+           unsigned(v.code_count * sizeof(Insn)));
     printf("  data         %u bytes initialised, globals end at %u\n", v.data_size, v.globals_end);
     printf("  memory       %u bytes (stack %u)\n", v.mem_size, v.mem_size - v.globals_end);
     printf("  lines        %u entries\n", v.line_count);
     printf("  functions    %u (entry: %s)\n", v.func_count, v.func_name(v.entry_func));
     for (uint32_t f = 0; f < v.func_count; f++) {
         FuncInfo fi = v.func(f);
-        printf("    %-20s pc %u..%u params %u frame %u max_stack %u\n", v.func_name(f), fi.entry, fi.end,
-               fi.nparams, fi.frame_size, fi.max_stack);
+        printf("    %-20s pc %u..%u params %u frame %u max_stack %u\n", v.func_name(f), fi.entry,
+               fi.end, fi.nparams, fi.frame_size, fi.max_stack);
     }
     return 0;
 }

@@ -19,8 +19,8 @@ bool LoadedVm::load(const Bytes& image, Host* host, std::string* error) {
     }
     memory.assign((mem_size + 7) / 8 + 1, 0);
     char why[160];
-    if (!vm.load(image.data(), image.size, reinterpret_cast<uint8_t*>(memory.data()), memory.size() * 8, host,
-                 why, sizeof why)) {
+    if (!vm.load(image.data(), image.size, reinterpret_cast<uint8_t*>(memory.data()),
+                 memory.size() * 8, host, why, sizeof why)) {
         *error = why;
         return false;
     }
@@ -41,7 +41,8 @@ RunOutcome run_image(const Bytes& image, Host* host, const RunOptions& opt) {
     }
     if (opt.resume_from) {
         char why[160];
-        if (!snapshot_restore(current->vm, opt.resume_from->data(), opt.resume_from->size, why, sizeof why)) {
+        if (!snapshot_restore(current->vm, opt.resume_from->data(), opt.resume_from->size, why,
+                              sizeof why)) {
             out.setup_failed = true;
             out.message = why;
             return out;
@@ -72,9 +73,11 @@ RunOutcome run_image(const Bytes& image, Host* host, const RunOptions& opt) {
     uint64_t executed = 0;
     for (;;) {
         uint32_t budget = opt.snapshot_every ? opt.snapshot_every : opt.slice;
-        if (opt.stop_after && opt.stop_after - executed < budget) budget = uint32_t(opt.stop_after - executed);
+        if (opt.stop_after && opt.stop_after - executed < budget)
+            budget = uint32_t(opt.stop_after - executed);
         Status st = current->vm.run(budget);
-        executed += budget;  // an upper bound when the program stopped early; only used for stop_after
+        executed +=
+            budget;  // an upper bound when the program stopped early; only used for stop_after
         if (st == Status::Halted) {
             out.exit_code = current->vm.exit_code();
             return out;

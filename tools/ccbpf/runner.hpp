@@ -15,8 +15,8 @@ namespace tern::ccbpf::hosttool {
 struct RunOptions {
     uint32_t snapshot_every = 0;  // 0: never
     uint32_t slice = 100000;
-    uint64_t stop_after = 0;      // >0: stop after this many instructions (for --save-snapshot)
-    std::string save_snapshot;    // where to write the snapshot when stopping
+    uint64_t stop_after = 0;    // >0: stop after this many instructions (for --save-snapshot)
+    std::string save_snapshot;  // where to write the snapshot when stopping
     const Bytes* resume_from = nullptr;  // start from this snapshot instead of main()
 };
 

@@ -8,7 +8,7 @@
 namespace tern::ccbpf {
 
 class Arena {
-public:
+  public:
     Arena(void* buffer, size_t size)
         : base_(static_cast<uint8_t*>(buffer)), size_(size), bottom_(0), top_(size) {}
 
@@ -21,7 +21,7 @@ public:
     size_t used() const { return bottom_ + (size_ - top_); }
     size_t peak() const { return peak_; }
 
-private:
+  private:
     void note_peak() {
         if (used() > peak_) peak_ = used();
     }

@@ -7,7 +7,7 @@
 namespace tern::ccbpf {
 
 class Host {
-public:
+  public:
     // Program output (printf, putchar, puts). Must accept every byte.
     virtual void write(const char* bytes, size_t n) = 0;
     // A monotonic millisecond clock; only differences are used.
@@ -15,7 +15,7 @@ public:
     virtual uint32_t node_id() = 0;
     virtual const char* node_name() = 0;
 
-protected:
+  protected:
     ~Host() = default;
 };
 

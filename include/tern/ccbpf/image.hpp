@@ -72,8 +72,12 @@ bool image_parse(const uint8_t* bytes, size_t size, ImageView* view, char* why, 
 inline uint32_t rd32(const uint8_t* p) {
     return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
 }
-inline uint16_t rd16(const uint8_t* p) { return uint16_t(p[0] | p[1] << 8); }
-inline uint64_t rd64(const uint8_t* p) { return uint64_t(rd32(p)) | uint64_t(rd32(p + 4)) << 32; }
+inline uint16_t rd16(const uint8_t* p) {
+    return uint16_t(p[0] | p[1] << 8);
+}
+inline uint64_t rd64(const uint8_t* p) {
+    return uint64_t(rd32(p)) | uint64_t(rd32(p + 4)) << 32;
+}
 inline void wr32(uint8_t* p, uint32_t v) {
     p[0] = uint8_t(v);
     p[1] = uint8_t(v >> 8);
@@ -91,7 +95,9 @@ inline void wr64(uint8_t* p, uint64_t v) {
 
 // CRC-32 (IEEE 802.3, reflected, as zlib) and FNV-1a 64, both incremental.
 uint32_t crc32_update(uint32_t crc, const uint8_t* p, size_t n);
-inline uint32_t crc32(const uint8_t* p, size_t n) { return crc32_update(0, p, n); }
+inline uint32_t crc32(const uint8_t* p, size_t n) {
+    return crc32_update(0, p, n);
+}
 constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ull;
 uint64_t fnv1a64_update(uint64_t h, const uint8_t* p, size_t n);
 

@@ -7,21 +7,21 @@ namespace tern::ccbpf {
 
 // What the 32-bit `imm` (and sometimes `a`/`b`) field of an instruction means.
 enum class Operand : uint8_t {
-    None,      // no operand
-    Imm,       // imm is a constant
-    Local,     // imm is a byte offset of a 32-bit slot in the frame
-    LocalAddr, // imm is a byte offset inside the frame (address taken, may be the end)
-    Global,    // imm is the address of a 32-bit global
-    Jump,      // imm is an instruction index inside the same function
-    JumpLocal, // b is a frame offset of a 32-bit slot, imm a jump target
-    JumpImm,   // a:b is a 24-bit signed constant (a the high byte), imm a jump target
-    Func,      // imm is a function index, a the argument count
-    Builtin,   // a is a built-in number, imm the argument count
-    Ret,       // imm is the argument count of the current function
-    IncLocal,  // imm is a frame offset of a 32-bit slot, b the signed delta
-    Size,      // imm is a byte count
-    Shift,     // a is a shift count 0..31
-    ShiftImm,  // a is a shift count 0..31, imm a constant
+    None,           // no operand
+    Imm,            // imm is a constant
+    Local,          // imm is a byte offset of a 32-bit slot in the frame
+    LocalAddr,      // imm is a byte offset inside the frame (address taken, may be the end)
+    Global,         // imm is the address of a 32-bit global
+    Jump,           // imm is an instruction index inside the same function
+    JumpLocal,      // b is a frame offset of a 32-bit slot, imm a jump target
+    JumpImm,        // a:b is a 24-bit signed constant (a the high byte), imm a jump target
+    Func,           // imm is a function index, a the argument count
+    Builtin,        // a is a built-in number, imm the argument count
+    Ret,            // imm is the argument count of the current function
+    IncLocal,       // imm is a frame offset of a 32-bit slot, b the signed delta
+    Size,           // imm is a byte count
+    Shift,          // a is a shift count 0..31
+    ShiftImm,       // a is a shift count 0..31, imm a constant
     LocalShiftImm,  // b is a frame offset of a 32-bit slot, a a shift count, imm a constant
 };
 
@@ -29,41 +29,62 @@ enum class Operand : uint8_t {
 //   OP   acc = pop() OP acc
 //   OPI  acc = acc OP imm
 //   OPL  acc = acc OP local[imm]
-#define CCBPF_BINOPS(X) \
-    X(ADD) X(SUB) X(MUL) X(DIVS) X(DIVU) X(MODS) X(MODU) X(AND) X(OR) X(XOR) X(SHL) X(SHRS) \
-    X(SHRU) X(EQ) X(NE) X(LTS) X(LTU) X(LES) X(LEU) X(GTS) X(GTU) X(GES) X(GEU)
+#define CCBPF_BINOPS(X)                                                                            \
+    X(ADD)                                                                                         \
+    X(SUB) X(MUL) X(DIVS) X(DIVU) X(MODS) X(MODU) X(AND) X(OR) X(XOR) X(SHL) X(SHRS) X(SHRU) X(EQ) \
+        X(NE) X(LTS) X(LTU) X(LES) X(LEU) X(GTS) X(GTU) X(GES) X(GEU)
 
-#define CCBPF_CMPS(X) \
-    X(EQ) X(NE) X(LTS) X(LTU) X(LES) X(LEU) X(GTS) X(GTU) X(GES) X(GEU)
+#define CCBPF_CMPS(X) X(EQ) X(NE) X(LTS) X(LTU) X(LES) X(LEU) X(GTS) X(GTU) X(GES) X(GEU)
 
-#define CCBPF_BINOP_FORMS(OP) \
-    X(OP, None, 1, 0) X(OP##I, Imm, 0, 0) X(OP##L, Local, 0, 0)
+#define CCBPF_BINOP_FORMS(OP) X(OP, None, 1, 0) X(OP##I, Imm, 0, 0) X(OP##L, Local, 0, 0)
 #define CCBPF_JCMP_FORMS(OP) \
     X(J##OP##L, JumpLocal, 0, 0) X(J##OP##I, JumpImm, 0, 0) X(J##OP##S, Jump, 1, 0)
 
-#define CCBPF_OPCODES_BASE(X)                                                             \
-    X(LI, Imm, 0, 0) X(LDL, Local, 0, 0) X(STL, Local, 0, 0) X(LEAL, LocalAddr, 0, 0)    \
-    X(LDG, Global, 0, 0) X(STG, Global, 0, 0) X(PUSH, None, 0, 1) X(PUSHL, Local, 0, 1)   \
-    X(PUSHI, Imm, 0, 1) X(POP, None, 1, 0) X(DROP, None, 1, 0) X(LD8S, None, 0, 0)        \
-    X(LD8U, None, 0, 0) X(LD16S, None, 0, 0) X(LD16U, None, 0, 0) X(LD32, None, 0, 0)     \
-    X(ST8, None, 1, 0) X(ST16, None, 1, 0) X(ST32, None, 1, 0) X(SX8, None, 0, 0)         \
-    X(ZX8, None, 0, 0) X(SX16, None, 0, 0) X(ZX16, None, 0, 0) X(BOOL, None, 0, 0)        \
-    X(NEG, None, 0, 0) X(NOT, None, 0, 0) X(LNOT, None, 0, 0) X(JMP, Jump, 0, 0)          \
-    X(JZ, Jump, 0, 0) X(JNZ, Jump, 0, 0) X(CALL, Func, 0, 0) X(RET, Ret, 0, 0)            \
-    X(CALLB, Builtin, 0, 0) X(INCL, IncLocal, 0, 0) X(MEMCPY, Size, 1, 0)                 \
-    X(MEMZERO, Size, 0, 0) X(IDX, Shift, 1, 0) X(LDLX, Local, 0, 0)                      \
-    X(ADDSH, ShiftImm, 0, 0) X(RSUBI, Imm, 0, 0) X(LD8SX, ShiftImm, 0, 0)                 \
-    X(LD8UX, ShiftImm, 0, 0) X(LD16SX, ShiftImm, 0, 0) X(LD16UX, ShiftImm, 0, 0)          \
-    X(LD32X, ShiftImm, 0, 0) X(LD8SO, Imm, 0, 0) X(LD8UO, Imm, 0, 0) X(LD16SO, Imm, 0, 0) \
-    X(LD16UO, Imm, 0, 0) X(LD32O, Imm, 0, 0) X(LD8SL, Local, 0, 0) X(LD8UL, Local, 0, 0)      \
-    X(LD16SL, Local, 0, 0) X(LD16UL, Local, 0, 0) X(LD32L, Local, 0, 0)                  \
-    X(LD8SS, Shift, 1, 0) X(LD8US, Shift, 1, 0) X(LD16SS, Shift, 1, 0)                    \
-    X(LD16US, Shift, 1, 0) X(LD32S, Shift, 1, 0) X(ADDSHL, LocalShiftImm, 0, 0)           \
-    X(LD8SLX, LocalShiftImm, 0, 0) X(LD8ULX, LocalShiftImm, 0, 0) X(LD32LX, LocalShiftImm, 0, 0) \
-    X(IDXL, LocalShiftImm, 0, 0) X(LD8SIL, LocalShiftImm, 0, 0) X(LD8UIL, LocalShiftImm, 0, 0)   \
-    X(LD32IL, LocalShiftImm, 0, 0) X(LDL8S, Local, 0, 0) X(LDL8U, Local, 0, 0)                   \
-    X(LDL16S, Local, 0, 0) X(LDL16U, Local, 0, 0) X(ST8LX, LocalShiftImm, 0, 0)                  \
-    X(ST16LX, LocalShiftImm, 0, 0) X(ST32LX, LocalShiftImm, 0, 0)
+#define CCBPF_OPCODES_BASE(X)                                                                      \
+    X(LI, Imm, 0, 0)                                                                               \
+    X(LDL, Local, 0, 0) X(STL, Local, 0, 0) X(LEAL, LocalAddr, 0, 0) X(LDG, Global, 0, 0)          \
+        X(STG, Global, 0, 0) X(PUSH, None, 0, 1) X(PUSHL, Local, 0, 1) X(PUSHI, Imm, 0, 1) X(      \
+            POP, None, 1, 0) X(DROP, None, 1, 0) X(LD8S, None, 0, 0) X(LD8U, None, 0, 0)           \
+            X(LD16S, None, 0, 0) X(LD16U, None, 0, 0) X(LD32, None, 0, 0) X(ST8, None, 1, 0) X(    \
+                ST16, None, 1, 0) X(ST32, None, 1, 0) X(SX8, None, 0, 0) X(ZX8, None, 0, 0)        \
+                X(SX16, None, 0, 0) X(ZX16, None, 0, 0) X(BOOL, None, 0, 0) X(NEG, None, 0, 0)     \
+                    X(NOT, None, 0, 0) X(LNOT, None, 0, 0) X(JMP, Jump, 0, 0) X(JZ, Jump, 0, 0)    \
+                        X(JNZ, Jump, 0, 0) X(CALL, Func, 0, 0) X(RET, Ret, 0, 0) X(                \
+                            CALLB, Builtin, 0, 0) X(INCL, IncLocal, 0, 0) X(MEMCPY, Size, 1, 0)    \
+                            X(MEMZERO, Size, 0, 0) X(IDX, Shift, 1, 0) X(LDLX, Local, 0, 0)        \
+                                X(ADDSH, ShiftImm, 0, 0) X(RSUBI, Imm, 0, 0) X(                    \
+                                    LD8SX, ShiftImm, 0, 0) X(LD8UX, ShiftImm, 0, 0)                \
+                                    X(LD16SX, ShiftImm, 0, 0) X(LD16UX, ShiftImm, 0, 0) X(         \
+                                        LD32X, ShiftImm, 0, 0) X(LD8SO, Imm, 0, 0) X(LD8UO,        \
+                                                                                     Imm, 0, 0)    \
+                                        X(LD16SO, Imm, 0, 0) X(LD16UO, Imm, 0, 0) X(               \
+                                            LD32O, Imm,                                            \
+                                            0, 0) X(LD8SL, Local, 0, 0)                            \
+                                            X(LD8UL, Local, 0, 0) X(LD16SL, Local, 0, 0)           \
+                                                X(LD16UL, Local, 0, 0) X(LD32L, Local, 0, 0) X(    \
+                                                    LD8SS, Shift,                                  \
+                                                    1, 0) X(LD8US, Shift, 1,                       \
+                                                            0) X(LD16SS, Shift, 1, 0)              \
+                                                    X(LD16US, Shift, 1, 0) X(LD32S, Shift, 1, 0)   \
+                                                        X(ADDSHL, LocalShiftImm, 0,                \
+                                                          0) X(LD8SLX, LocalShiftImm, 0,           \
+                                                               0) X(LD8ULX, LocalShiftImm, 0, 0)   \
+                                                            X(LD32LX, LocalShiftImm, 0,            \
+                                                              0) X(IDXL, LocalShiftImm, 0,         \
+                                                                   0) X(LD8SIL, LocalShiftImm, 0,  \
+                                                                        0) X(LD8UIL,               \
+                                                                             LocalShiftImm, 0, 0)  \
+                                                                X(LD32IL, LocalShiftImm, 0,        \
+                                                                  0) X(LDL8S, Local, 0,            \
+                                                                       0) X(LDL8U, Local, 0, 0)    \
+                                                                    X(LDL16S, Local, 0,            \
+                                                                      0) X(LDL16U, Local, 0, 0)    \
+                                                                        X(ST8LX, LocalShiftImm, 0, \
+                                                                          0) X(ST16LX,             \
+                                                                               LocalShiftImm, 0,   \
+                                                                               0)                  \
+                                                                            X(ST32LX,              \
+                                                                              LocalShiftImm, 0, 0)
 
 // Superinstructions (the compiler's peepholes produce them; each replaces a common pair):
 //   LDLX   acc = local32[imm] + (acc << a)        pointer in a local + scaled index
@@ -88,19 +109,19 @@ enum Opcode : uint8_t {
 #define X(name, operand, pops, pushes) OP_##name,
     CCBPF_OPCODES_BASE(X)
 #define Y(OP) CCBPF_BINOP_FORMS(OP)
-    CCBPF_BINOPS(Y)
+        CCBPF_BINOPS(Y)
 #undef Y
 #define Y(OP) CCBPF_JCMP_FORMS(OP)
-    CCBPF_CMPS(Y)
+            CCBPF_CMPS(Y)
 #undef Y
 #undef X
-    OP_COUNT
+                OP_COUNT
 };
 
 struct OpInfo {
     const char* name;
     Operand operand;
-    uint8_t pops;    // CALL and CALLB pop their argument count in addition
+    uint8_t pops;  // CALL and CALLB pop their argument count in addition
     uint8_t pushes;
 };
 
@@ -117,17 +138,18 @@ struct Insn {
 static_assert(sizeof(Insn) == 8, "instructions are 8 bytes");
 
 // Built-in functions, numbered as in the image. `args` < 0 means variadic (printf).
-#define CCBPF_BUILTINS(X)                                                              \
-    X(PRINTF, "printf", -1) X(PUTCHAR, "putchar", 1) X(PUTS, "puts", 1)                 \
-    X(SLEEP_MS, "sleep_ms", 1) X(TIME_MS, "time_ms", 0) X(YIELD, "yield", 0)            \
-    X(NODE_ID, "node_id", 0) X(NODE_NAME, "node_name", 0) X(MIGRATE, "migrate", 1)      \
-    X(RAND, "rand", 0) X(SRAND, "srand", 1) X(ABORT, "abort", 0) X(EXIT, "exit", 1)
+#define CCBPF_BUILTINS(X)                                                            \
+    X(PRINTF, "printf", -1)                                                          \
+    X(PUTCHAR, "putchar", 1) X(PUTS, "puts", 1) X(SLEEP_MS, "sleep_ms", 1)           \
+        X(TIME_MS, "time_ms", 0) X(YIELD, "yield", 0) X(NODE_ID, "node_id", 0)       \
+            X(NODE_NAME, "node_name", 0) X(MIGRATE, "migrate", 1) X(RAND, "rand", 0) \
+                X(SRAND, "srand", 1) X(ABORT, "abort", 0) X(EXIT, "exit", 1)
 
 enum Builtin : uint8_t {
 #define X(id, name, args) BI_##id,
     CCBPF_BUILTINS(X)
 #undef X
-    BI_COUNT
+        BI_COUNT
 };
 
 struct BuiltinInfo {

@@ -51,7 +51,7 @@ struct VmState {
 };
 
 class Vm {
-public:
+  public:
     // Parses and verifies `image` (which must stay alive and 4-byte aligned), then prepares
     // to run main(). `memory` must hold image mem_size bytes. Returns false with a reason.
     bool load(const uint8_t* image, size_t image_size, uint8_t* memory, size_t memory_size,
@@ -75,7 +75,7 @@ public:
     // Used by snapshot restore: the state was replaced wholesale.
     void set_trap(const char* what, uint32_t pc);
 
-private:
+  private:
     friend Status builtin(Vm& vm, uint32_t id, uint32_t nargs);
 
     ImageView image_{};

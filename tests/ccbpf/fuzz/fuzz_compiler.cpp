@@ -13,8 +13,8 @@ using namespace tern::ccbpf;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static uint64_t arena[16 * 1024 / 8];
     static uint32_t out[256 * 1024 / 4];
-    CompileResult r = compile("fuzz.c", reinterpret_cast<const char*>(data), size, arena, sizeof arena,
-                              reinterpret_cast<uint8_t*>(out), sizeof out);
+    CompileResult r = compile("fuzz.c", reinterpret_cast<const char*>(data), size, arena,
+                              sizeof arena, reinterpret_cast<uint8_t*>(out), sizeof out);
     if (!r.ok) {
         if (!strstr(r.message, ": error: ")) abort();  // every failure is a located diagnostic
         return 0;

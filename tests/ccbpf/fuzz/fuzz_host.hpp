@@ -10,7 +10,7 @@
 #include "tern/ccbpf/vm.hpp"
 
 class SilentHost : public tern::ccbpf::Host {
-public:
+  public:
     void write(const char*, size_t) override {}
     uint32_t now_ms() override { return clock += 3; }
     uint32_t node_id() override { return 1; }

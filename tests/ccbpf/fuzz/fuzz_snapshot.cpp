@@ -48,6 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     wr32(snap.data() + size - 4, crc32(snap.data(), size - 4));
     char why[160];
     bool restored = false;
-    fuzz_run_image(reinterpret_cast<uint8_t*>(image), image_size, why, sizeof why, snap.data(), size, &restored);
+    fuzz_run_image(reinterpret_cast<uint8_t*>(image), image_size, why, sizeof why, snap.data(),
+                   size, &restored);
     return 0;
 }

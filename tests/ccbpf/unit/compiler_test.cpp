@@ -28,8 +28,10 @@ TEST(CcbpfCompiler, ArenaForA300LineProgram) {
     CompileResult r = compile_with(src, 64 * 1024);
     ASSERT_TRUE(r.ok) << r.message;
     size_t lines = size_t(std::count(src.begin(), src.end(), '\n'));
-    printf("[ arena ] %zu-line program: compiler arena peak %zu bytes, image %zu bytes (%zu-bit host)\n",
-           lines, r.arena_peak, r.image_size, sizeof(void*) * 8);
+    printf(
+        "[ arena ] %zu-line program: compiler arena peak %zu bytes, image %zu bytes (%zu-bit "
+        "host)\n",
+        lines, r.arena_peak, r.image_size, sizeof(void*) * 8);
     EXPECT_GE(lines, 300u);
     // Measured peak plus a little: a regression guard. 32-bit targets need less (pointers
     // are half the size); see docs/ccbpf.md for the figures.
@@ -62,14 +64,18 @@ TEST(CcbpfCompiler, ErrorsGiveFileLineColumnAndStopAtTheFirst) {
 }
 
 TEST(CcbpfCompiler, UnsupportedFeaturesAreNamed) {
-    EXPECT_NE(std::string::npos, compile_error("float f; int main(void){return 0;}").find("floating point"));
-    EXPECT_NE(std::string::npos, compile_error("int main(void){goto x; return 0;}").find("goto"));
-    EXPECT_NE(std::string::npos, compile_error("long long x; int main(void){return 0;}").find("'long'"));
     EXPECT_NE(std::string::npos,
-              compile_error("int f(int a, ...); int main(void){return 0;}").find("variadic functions"));
+              compile_error("float f; int main(void){return 0;}").find("floating point"));
+    EXPECT_NE(std::string::npos, compile_error("int main(void){goto x; return 0;}").find("goto"));
+    EXPECT_NE(std::string::npos,
+              compile_error("long long x; int main(void){return 0;}").find("'long'"));
+    EXPECT_NE(
+        std::string::npos,
+        compile_error("int f(int a, ...); int main(void){return 0;}").find("variadic functions"));
     EXPECT_NE(std::string::npos,
               compile_error("int main(void){int (*f)(void); return 0;}").find("function pointers"));
-    EXPECT_NE(std::string::npos, compile_error("int main(void){return *malloc(4);}").find("no heap"));
+    EXPECT_NE(std::string::npos,
+              compile_error("int main(void){return *malloc(4);}").find("no heap"));
 }
 
 // Random and mutated inputs: the compiler must always return, and whatever it accepts the
@@ -85,9 +91,15 @@ TEST(CcbpfCompiler, NeverCrashesOnGarbageOrMutations) {
         for (int e = 0; e < edits && !src.empty(); e++) {
             size_t at = rng() % src.size();
             switch (rng() % 3) {
-                case 0: src[at] = alphabet[rng() % (sizeof alphabet - 1)]; break;
-                case 1: src.erase(at, 1 + rng() % 10); break;
-                default: src.insert(at, 1, alphabet[rng() % (sizeof alphabet - 1)]); break;
+                case 0:
+                    src[at] = alphabet[rng() % (sizeof alphabet - 1)];
+                    break;
+                case 1:
+                    src.erase(at, 1 + rng() % 10);
+                    break;
+                default:
+                    src.insert(at, 1, alphabet[rng() % (sizeof alphabet - 1)]);
+                    break;
             }
         }
         if (i % 10 == 0) {  // pure noise
@@ -95,14 +107,18 @@ TEST(CcbpfCompiler, NeverCrashesOnGarbageOrMutations) {
             for (char& c : src) c = char(rng());
         }
         CompileResult r = compile_with(src, 32 * 1024);
-        if (r.ok) accepted++;
-        else EXPECT_TRUE(std::regex_search(r.message, std::regex("^p\\.c:[0-9]+:[0-9]+: error: "))) << r.message;
+        if (r.ok)
+            accepted++;
+        else
+            EXPECT_TRUE(std::regex_search(r.message, std::regex("^p\\.c:[0-9]+:[0-9]+: error: ")))
+                << r.message;
     }
     printf("[ fuzz ] %d of 600 mutants compiled\n", accepted);
 }
 
 TEST(CcbpfCompiler, StaticAndGlobalInitialisersAreInTheImage) {
-    Bytes img = compile_ok("char s[] = \"xyz\"; int t[3] = {7, 8}; int *p = &t[1];\nint main(void){return 0;}");
+    Bytes img = compile_ok(
+        "char s[] = \"xyz\"; int t[3] = {7, 8}; int *p = &t[1];\nint main(void){return 0;}");
     ImageView v;
     char why[160];
     ASSERT_TRUE(image_parse(img.data(), img.size, &v, why, sizeof why));

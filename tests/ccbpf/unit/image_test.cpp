@@ -24,8 +24,8 @@ TEST(CcbpfImage, HeaderIsLittleEndianAndVersioned) {
     ImageView v;
     char why[160];
     ASSERT_TRUE(image_parse(a.data(), a.size, &v, why, sizeof why)) << why;
-    EXPECT_EQ(v.code_count * 8 + kImageHeaderSize + v.func_count * kFuncEntrySize + ((v.data_size + 3) & ~3u) +
-                  v.line_count * kLineEntrySize + v.names_size,
+    EXPECT_EQ(v.code_count * 8 + kImageHeaderSize + v.func_count * kFuncEntrySize +
+                  ((v.data_size + 3) & ~3u) + v.line_count * kLineEntrySize + v.names_size,
               a.size);
     EXPECT_STREQ("main", v.func_name(v.entry_func));
 }

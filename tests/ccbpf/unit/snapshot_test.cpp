@@ -97,7 +97,9 @@ struct Tampered : ::testing::Test {
     }
 };
 
-TEST_F(Tampered, UntouchedSnapshotRestores) { EXPECT_EQ("ok", restore(snap)); }
+TEST_F(Tampered, UntouchedSnapshotRestores) {
+    EXPECT_EQ("ok", restore(snap));
+}
 
 TEST_F(Tampered, CorruptionIsRefused) {
     snap.data()[kSnapshotHeaderSize + 1] ^= 0x40;

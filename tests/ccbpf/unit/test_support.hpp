@@ -37,7 +37,7 @@ inline std::string compile_error(const std::string& src) {
 }
 
 class FakeHost : public Host {
-public:
+  public:
     void write(const char* b, size_t n) override { out.append(b, n); }
     uint32_t now_ms() override { return clock; }
     uint32_t node_id() override { return id; }
@@ -70,7 +70,9 @@ inline void reseal_image(Bytes& img) {
     wr32(img.data() + 56, image_crc(img.data(), img.size));
 }
 
-inline void reseal_snapshot(Bytes& s) { wr32(s.data() + s.size - 4, crc32(s.data(), s.size - 4)); }
+inline void reseal_snapshot(Bytes& s) {
+    wr32(s.data() + s.size - 4, crc32(s.data(), s.size - 4));
+}
 
 inline Bytes take_snapshot(Vm& vm) {
     Bytes s;
@@ -80,6 +82,8 @@ inline Bytes take_snapshot(Vm& vm) {
     return s;
 }
 
-inline Insn* code_of(Bytes& img) { return reinterpret_cast<Insn*>(img.data() + kImageHeaderSize); }
+inline Insn* code_of(Bytes& img) {
+    return reinterpret_cast<Insn*>(img.data() + kImageHeaderSize);
+}
 
 }  // namespace ccbpf_test

@@ -92,8 +92,10 @@ TEST(CcbpfVm, EveryAccessIsBoundsChecked) {
     const char* cases[][2] = {
         {"int main(void) { int *p = (int *)15; return *p; }", "null pointer dereference"},
         {"int main(void) { char *p = (char *)16; return *p; }", nullptr},  // node-name area: valid
-        {"int main(void) { int *p = (int *)0x7ffffff0; return *p; }", "out-of-bounds memory access"},
-        {"int a[2]; int main(void) { int *p = a; p[100000] = 1; return 0; }", "out-of-bounds memory access"},
+        {"int main(void) { int *p = (int *)0x7ffffff0; return *p; }",
+         "out-of-bounds memory access"},
+        {"int a[2]; int main(void) { int *p = a; p[100000] = 1; return 0; }",
+         "out-of-bounds memory access"},
         {"int main(void) { int x = 0; return 5 / x; }", "division by zero"},
         {"int main(void) { unsigned x = 0; return 5u % x; }", "division by zero"},
     };
@@ -104,7 +106,8 @@ TEST(CcbpfVm, EveryAccessIsBoundsChecked) {
         Status s = run_all(vm->vm);
         if (c[1]) {
             EXPECT_EQ(Status::Trapped, s) << c[0];
-            EXPECT_NE(nullptr, strstr(vm->vm.trap_message(), c[1])) << c[0] << ": " << vm->vm.trap_message();
+            EXPECT_NE(nullptr, strstr(vm->vm.trap_message(), c[1]))
+                << c[0] << ": " << vm->vm.trap_message();
         } else {
             EXPECT_EQ(Status::Halted, s) << c[0] << ": " << vm->vm.trap_message();
         }
@@ -112,7 +115,8 @@ TEST(CcbpfVm, EveryAccessIsBoundsChecked) {
 }
 
 TEST(CcbpfVm, ExitAndAbortStatuses) {
-    Bytes img = compile_ok("#include \"ccbpf.h\"\nvoid f(void) { exit(9); }\nint main(void) { f(); return 1; }");
+    Bytes img = compile_ok(
+        "#include \"ccbpf.h\"\nvoid f(void) { exit(9); }\nint main(void) { f(); return 1; }");
     FakeHost host;
     auto vm = load(img, &host);
     EXPECT_EQ(Status::Halted, run_all(vm->vm));
