@@ -58,6 +58,10 @@ void disasm_insn(const Insn& in, char* buf, size_t cap) {
             text_format(buf, cap, "%s %d + (acc<<%u)", info.name, in.imm, unsigned(in.a));
             break;
         case Operand::LocalShiftImm:
+            if (in.op == OP_MULLI) {
+                text_format(buf, cap, "%s fp+%d * %d", info.name, int(in.b), in.imm);
+                break;
+            }
             text_format(buf, cap, "%s %d + (fp+%d<<%u)", info.name, in.imm, int(in.b),
                         unsigned(in.a));
             break;

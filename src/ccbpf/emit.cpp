@@ -75,6 +75,14 @@ bool Compiler::fuse(Opcode op, int32_t imm) {
                 return true;
             }
             return imm == 0;
+        case OP_MULI:
+            if (l->op == OP_LDL && l->imm <= 32767) {  // row offset from a local index
+                l->op = OP_MULLI;
+                l->b = int16_t(l->imm);
+                l->imm = imm;
+                return true;
+            }
+            return false;
         case OP_SHLI:
             if (l->op == OP_ADDI && imm >= 0 && imm < 32) {
                 // (x + k) << s == (x << s) + (k << s): keeps constants at the end, where

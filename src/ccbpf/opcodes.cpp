@@ -11,6 +11,7 @@ const OpInfo kOpInfo[OP_COUNT] = {
 #define Y(OP) CCBPF_JCMP_FORMS(OP)
             CCBPF_CMPS(Y)
 #undef Y
+                CCBPF_OPCODES_TAIL(X)
 #undef X
 };
 

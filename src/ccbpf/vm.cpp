@@ -131,6 +131,7 @@ Status Vm::run(uint32_t budget) {
 #define Y(OP) CCBPF_JCMP_FORMS(OP)
                 CCBPF_CMPS(Y)
 #undef Y
+    CCBPF_OPCODES_TAIL(X)
 #undef X
     };
 #define CASE(name) L_##name:
@@ -316,6 +317,7 @@ dispatch:
     LOADIL(LD8S, 1, uint32_t(int32_t(int8_t(mem[a]))))
     LOADIL(LD8U, 1, mem[a])
     LOADIL(LD32, 4, ld32(mem + a))
+    CASE(MULLI) acc = ld32(LOCAL(ip->b)) * uint32_t(ip->imm); ip++; DISPATCH();
     CASE(ST8LX) {
         uint32_t a = uint32_t(ip->imm) + (ld32(LOCAL(ip->b)) << ip->a);
         CHECK(a, 1);

@@ -1,5 +1,5 @@
 #include "ccbpf.h"
-#define N 3000
+#define N 4000
 int a[N];
 int main(void) {
     uint32_t x = 12345;

@@ -1,4 +1,4 @@
-local N = 3000
+local N = 4000
 local a = {}
 local x = 12345
 for i = 1, N do

@@ -1,5 +1,5 @@
 #include "ccbpf.h"
-#define N 160
+#define N 200
 int a[N][N], b[N][N], c[N][N];
 int main(void) {
     for (int i = 0; i < N; i++)

@@ -1,4 +1,4 @@
-local N = 160
+local N = 200
 local a, b, c = {}, {}, {}
 for i = 0, N - 1 do
   a[i], b[i], c[i] = {}, {}, {}
