@@ -184,4 +184,8 @@ class Lexer {
 // Decodes the escape at *p (after the backslash); advances p. Returns the byte value.
 int decode_escape(const char** p, const char* end);
 
+// Binary-operator precedence, C's (higher binds tighter; 0 = not a binary operator).
+// One table for the parser and the preprocessor's #if evaluator.
+int prec_of(Tok k);
+
 }  // namespace tern::ccbpf

@@ -8,40 +8,6 @@ namespace tern::ccbpf {
 
 namespace {
 
-int prec_of(Tok k) {
-    switch (k) {
-        case T_OROR:
-            return 1;
-        case T_ANDAND:
-            return 2;
-        case T_PIPE:
-            return 3;
-        case T_CARET:
-            return 4;
-        case T_AMP:
-            return 5;
-        case T_EQ:
-        case T_NE:
-            return 6;
-        case T_LT:
-        case T_GT:
-        case T_LE:
-        case T_GE:
-            return 7;
-        case T_SHL:
-        case T_SHR:
-            return 8;
-        case T_PLUS:
-        case T_MINUS:
-            return 9;
-        case T_STAR:
-        case T_SLASH:
-        case T_PERCENT:
-            return 10;
-        default:
-            return 0;
-    }
-}
 
 bool is_compare(Tok k) {
     return prec_of(k) == 6 || prec_of(k) == 7;
