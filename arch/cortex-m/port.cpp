@@ -39,15 +39,12 @@ static_assert(cycles_per_tick <= 0x1000000u, "tick period exceeds SysTick's 24 b
 
 uint32_t announced;     // counter value at the last tick boundary announced
 constexpr uint32_t grid_margin = cycles_per_tick / 4;
-uint32_t last_raw;      // counter value when counter64 was last brought up to date
-uint64_t counter64;     // the counter extended to 64 bits
-uint64_t counter_at_start;
 IrqHandler soft_handlers[soft_irq_count];
 
-void extend_counter(uint32_t raw) {
-    counter64 += raw - last_raw;
-    last_raw = raw;
-}
+// hardware_ticks()'s own extension of the counter to 64 bits, apart from the kernel's
+// time so that tests can compare the two; brought up to date only when it is read.
+uint32_t hw_last;
+uint64_t hw_cycles;
 
 // Whole ticks since the last announcement, moving the announcement point forward.
 Tick take_elapsed(uint32_t now) {
@@ -71,14 +68,14 @@ constexpr int sw_words = 8;  // r4-r11
 void* stack_init(Task&, uint8_t* base, size_t bytes, TaskEntry entry, void* arg) {
     uint32_t* top = reinterpret_cast<uint32_t*>(
         (reinterpret_cast<uintptr_t>(base) + bytes) & ~uintptr_t{7});
+    // r1-r3, r12 and r4-r11 start as the stack's fill pattern: no code reads them before
+    // writing, and in a debugger the pattern says "never written".
     uint32_t* hw = top - 8;
-    hw[0] = reinterpret_cast<uint32_t>(arg);  // r0
-    hw[1] = hw[2] = hw[3] = hw[4] = 0;        // r1-r3, r12
+    hw[0] = reinterpret_cast<uint32_t>(arg);                 // r0
     hw[5] = reinterpret_cast<uint32_t>(&kernel::task_exit);  // lr: entry returned
     hw[6] = reinterpret_cast<uint32_t>(entry) & ~1u;         // pc
     hw[7] = 0x01000000u;                                     // xpsr: Thumb
     uint32_t* sp = hw - sw_words;
-    for (int i = 0; i < 8; ++i) sp[i] = 0;  // r4-r11
 #if defined(TERN_CM_V7EM_FP)
     sp[8] = 0xFFFFFFFDu;  // EXC_RETURN: thread mode, process stack, basic frame
 #elif defined(TERN_CM_V8M)
@@ -107,9 +104,7 @@ void task_release(Task&) {}
 
 void tick_start() {
     uint32_t now = board::counter();
-    last_raw = now;
-    announced = now - grid_margin;
-    counter_at_start = counter64 - grid_margin;
+    announced = hw_last = now - grid_margin;
     SysTickRegs& st = systick();
     st.ctrl = 0;
     st.load = cycles_per_tick - 1;
@@ -129,19 +124,19 @@ Tick tickless_sleep(Tick max_ticks) {
     asm volatile("dsb\n\twfi" ::: "memory");  // PRIMASK set: wakes, but no ISR runs yet
     board::wake_timer_disarm();
     st.ctrl = systick_on;
-    now = board::counter();
-    extend_counter(now);
-    return take_elapsed(now);
+    return take_elapsed(board::counter());
 }
 
 void wait_for_interrupt() { asm volatile("dsb\n\twfi" ::: "memory"); }
 
 Tick hardware_ticks() {
     IrqState s = irq_save();
-    extend_counter(board::counter());
-    uint64_t elapsed = counter64 - counter_at_start;
+    uint32_t now = board::counter();
+    hw_cycles += now - hw_last;
+    hw_last = now;
+    uint64_t cycles = hw_cycles;
     irq_restore(s);
-    return static_cast<Tick>(elapsed / cycles_per_tick);
+    return static_cast<Tick>(cycles / cycles_per_tick);
 }
 
 void irq_attach(unsigned n, IrqHandler handler) {
@@ -183,9 +178,7 @@ void console_write(const char* s, size_t n) {
 extern "C" void SysTick_Handler() {
     using namespace tern::port;
     IrqState s = irq_save();
-    uint32_t now = tern::board::counter();
-    extend_counter(now);
-    tern::Tick n = take_elapsed(now);
+    tern::Tick n = take_elapsed(tern::board::counter());
     if (n != 0) tern::kernel::tick_announce(n);
     irq_restore(s);
 }
@@ -202,32 +195,35 @@ extern "C" void tern_external_irq() {
 
 extern "C" [[noreturn]] void tern_fault_report(const uint32_t* frame, const uint32_t* r4_r11,
                                                 uint32_t exc_return) {
-    using tern::port::FaultInfo;
-    uint32_t vect;
-    asm volatile("mrs %0, ipsr" : "=r"(vect));
-    static const char* const names[] = {"?",        "?",         "NMI",        "HardFault",
-                                        "MemManage", "BusFault", "UsageFault"};
-    FaultInfo f{};
-    f.what = vect < 7 ? names[vect] : "fault";
-    auto add = [&f](const char* name, uint32_t v) { f.regs[f.count++] = {name, v}; };
-    static const char* const low[] = {"r0", "r1", "r2", "r3", "r12", "lr", "pc", "xpsr"};
-    for (int i = 0; i < 8; ++i) add(low[i], frame[i]);
-    static const char* const high[] = {"r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11"};
-    for (int i = 0; i < 8; ++i) add(high[i], r4_r11[i]);
-    add("sp", reinterpret_cast<uint32_t>(frame) + 32);
-    add("excret", exc_return);
+    // In the order the values are gathered: the hardware frame, r4-r11, then the fault's
+    // context (fault status registers from CFSR to BFAR, which lie at consecutive words).
+    static const char names[] =
+        "r0 r1 r2 r3 r12 lr pc xpsr r4 r5 r6 r7 r8 r9 r10 r11 sp excret "
 #if !defined(TERN_CM_V6M)  // ARMv6-M has no fault status registers (reading them faults)
-    uint32_t cfsr = tern::port::reg(0xE000ED28u);
-    add("cfsr", cfsr);
-    add("hfsr", tern::port::reg(0xE000ED2Cu));
-    add("mmfar", tern::port::reg(0xE000ED34u));
-    add("bfar", tern::port::reg(0xE000ED38u));
+        "cfsr hfsr dfsr mmfar bfar "
 #endif
 #if defined(TERN_CM_V8M)
-    uint32_t psplim;
-    asm volatile("mrs %0, psplim" : "=r"(psplim));
-    add("psplim", psplim);
-    if (cfsr & (1u << 20)) f.what = "StackLimitFault";  // UFSR.STKOF: PSPLIM crossed
+        "psplim "
 #endif
-    tern::kernel::cpu_fault(f);
+        ;
+    static const char kinds[][11] = {"HardFault", "MemManage", "BusFault", "UsageFault"};
+    uint32_t v[24];
+    for (int i = 0; i < 8; ++i) {
+        v[i] = frame[i];
+        v[8 + i] = r4_r11[i];
+    }
+    v[16] = reinterpret_cast<uint32_t>(frame) + 32;
+    v[17] = exc_return;
+    unsigned n = 18;
+#if !defined(TERN_CM_V6M)
+    for (unsigned i = 0; i < 5; ++i) v[n++] = tern::port::reg(0xE000ED28u + 4 * i);
+#endif
+    uint32_t vect;
+    asm volatile("mrs %0, ipsr" : "=r"(vect));
+    const char* what = vect - 3 < 4 ? kinds[vect - 3] : "fault";  // vectors 3-6 lead here
+#if defined(TERN_CM_V8M)
+    asm volatile("mrs %0, psplim" : "=r"(v[n++]));
+    if (v[18] & (1u << 20)) what = "StackLimitFault";  // UFSR.STKOF: PSPLIM crossed
+#endif
+    tern::kernel::cpu_fault({what, names, v, static_cast<uint8_t>(n)});
 }

@@ -9,11 +9,9 @@ constexpr uint32_t adp_stopped_application_exit = 0x20026;
 }  // namespace
 
 [[noreturn]] void exit(int status) {
-    static volatile uint32_t block[2];
-    block[0] = adp_stopped_application_exit;
-    block[1] = static_cast<uint32_t>(status);
+    uint32_t block[2] = {adp_stopped_application_exit, static_cast<uint32_t>(status)};
     register uint32_t r0 asm("r0") = sys_exit_extended;
-    register volatile uint32_t* r1 asm("r1") = block;
+    register uint32_t* r1 asm("r1") = block;
     asm volatile("bkpt 0xab" : : "r"(r0), "r"(r1) : "memory");
     for (;;) {
     }

@@ -1,5 +1,5 @@
 // RISC-V port (RV32, machine mode): task frames, first-task start, the CLINT timer tick
-// with tickless idle, software interrupts, fault capture, reset entry.
+// with tickless idle, software interrupts, fault capture (the reset code is startup.cpp).
 //
 // Time comes from the CLINT's 64-bit mtime, never from counting interrupts: the tick is a
 // one-shot mtimecmp set to the next tick boundary, and each interrupt announces the whole
@@ -194,41 +194,10 @@ extern "C" [[noreturn]] void tern_fault_report(uint32_t mcause, const uint32_t* 
         "BreakpointFault",            "LoadMisalignedFault",    "LoadAccessFault",
         "StoreMisalignedFault",       "StoreAccessFault",       "EcallFault",
     };
-    FaultInfo f{};
-    f.what = mcause < 9 ? names[mcause] : "Fault";
-    auto add = [&f](const char* name, uint32_t v) { f.regs[f.count++] = {name, v}; };
-    add("mepc", frame[0]);
-    add("mcause", mcause);
-    add("mtval", mtval);
-    add("mstatus", frame[1]);
-    add("ra", frame[2]);
-    add("sp", reinterpret_cast<uint32_t>(frame) + 128);
-    static const char* const names_x[] = {"t0", "t1", "t2", "s0", "s1", "a0", "a1",
-                                          "a2", "a3", "a4", "a5", "a6", "a7"};
-    for (int i = 0; i < 13; ++i) add(names_x[i], frame[3 + i]);  // x5..x17
-    tern::kernel::cpu_fault(f);
-}
-
-// ---- reset -------------------------------------------------------------------------
-
-extern "C" {
-extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[];
-extern void (*__init_array_start[])();
-extern void (*__init_array_end[])();
-int main();
-
-[[noreturn]] void tern_riscv_reset() {
-    memcpy(__data_start, __data_load,
-           static_cast<size_t>(reinterpret_cast<char*>(__data_end) -
-                               reinterpret_cast<char*>(__data_start)));
-    memset(__bss_start, 0,
-           static_cast<size_t>(reinterpret_cast<char*>(__bss_end) -
-                               reinterpret_cast<char*>(__bss_start)));
-    tern::port::reg(tern::board::clint_base + 0x4004) = 0xFFFFFFFFu;  // no timer match yet
-    tern::board::init();
-    for (auto* f = __init_array_start; f != __init_array_end; ++f) (*f)();
-    main();
-    for (;;) {
-    }
-}
+    static const char regs[] =
+        "mepc mcause mtval mstatus ra sp t0 t1 t2 s0 s1 a0 a1 a2 a3 a4 a5 a6 a7 ";
+    uint32_t v[19] = {frame[0], mcause,   mtval,
+                      frame[1], frame[2], reinterpret_cast<uint32_t>(frame) + 128};
+    for (int i = 0; i < 13; ++i) v[6 + i] = frame[3 + i];  // x5..x17
+    tern::kernel::cpu_fault(FaultInfo{mcause < 9 ? names[mcause] : "Fault", regs, v, 19});
 }

@@ -36,7 +36,9 @@ void tick_start();
 Tick tickless_sleep(Tick max_ticks);
 Tick tickless_max_ticks();
 // Whole tick periods counted by the hardware time source since tick_start(), independent
-// of the kernel's own count: what tests compare kernel time against.
+// of the kernel's own count: what tests compare kernel time against. A port may extend a
+// narrow counter only when this is read, so it must be read at least once per wrap of the
+// board's counter (2^32 cycles: 171 s at mps2's 25 MHz).
 Tick hardware_ticks();
 // With interrupts masked: sleep until an interrupt is pending (WFI).
 void wait_for_interrupt();
@@ -47,13 +49,13 @@ void console_write(const char* s, size_t n);
 [[noreturn]] void reset();
 [[noreturn]] void halt();
 
-// CPU registers captured by a fault handler, in the port's own names.
+// CPU registers captured by a fault handler, in the port's own names. The names are one
+// constant string ("r0 r1 ... pc "), a name and a space per value in order, so that a
+// port's capture is a copy of words and the kernel's report a single loop.
 struct FaultInfo {
-    const char* what;  // e.g. "HardFault", "SIGSEGV"
-    struct Reg {
-        const char* name;
-        uint32_t value;
-    } regs[24];
+    const char* what;   // e.g. "HardFault", "SIGSEGV"
+    const char* names;  // "name " for each value
+    const uint32_t* values;
     uint8_t count;
 };
 

@@ -52,7 +52,8 @@ struct Task {
     bool timed;         // on the timeout list
     Result wait_result;
     uintptr_t wait_value;  // object-specific data exchanged with a waker
-    uint32_t run_ticks;    // ticks sampled while running (CPU share)
+    uint32_t run_ticks;    // ticks sampled while running (CPU share); the last kernel
+                           // field: task_create zeroes the block up to here
     [[no_unique_address]] port::TaskData port;
 };
 

@@ -39,14 +39,18 @@ void out_task(const char* what, const char* name) {
 
 }  // namespace
 
-void report_stack_overflow(Task& t) {
-    detach(t);
-    t.state = TaskState::faulted;
-    out_task("stack overflow", t.name);
-    out(" (stack at 0x");
-    out_hex(static_cast<uint32_t>(reinterpret_cast<uintptr_t>(t.stack_base)));
-    out("); task stopped\r\n");
-    if (fault_hook != nullptr) fault_hook(FaultReport{FaultKind::stack_overflow, &t, nullptr});
+// The running task's guard was found overwritten at a switch (switch_to). A live task is
+// stopped and reported; one already stopped, or deleting itself, is on its way out. Either
+// way the guard word is written back, so that the switch away from the task goes ahead.
+[[gnu::no_sanitize_address]] void stack_guard_broken(Task& t) {
+    reinterpret_cast<uint32_t*>(t.stack_base)[stack_guard_bytes / 4 - 1] = stack_fill_word;
+    if (t.state != TaskState::deleted && t.state != TaskState::faulted) {
+        detach(t);
+        t.state = TaskState::faulted;
+        out_task("stack overflow", t.name);
+        out("; task stopped\r\n");
+        if (fault_hook != nullptr) fault_hook(FaultReport{FaultKind::stack_overflow, &t, nullptr});
+    }
     reschedule();
 }
 
@@ -54,12 +58,15 @@ void cpu_fault(const port::FaultInfo& info) {
     port::irq_save();
     Task* t = k.running ? current() : nullptr;
     out_task(info.what, t != nullptr ? t->name : "(none)");
+    const char* name = info.names;
     for (uint8_t i = 0; i < info.count; ++i) {
-        out(i % 4 == 0 ? "\r\n  " : "   ");
-        size_t n = strlen(info.regs[i].name);
-        out(info.regs[i].name);
-        port::console_write("      ", n < 6 ? 6 - n : 0);
-        out_hex(info.regs[i].value);
+        out(i % 4 == 0 ? "\r\n  " : "  ");
+        size_t n = 0;
+        while (name[n++] != ' ') {
+        }
+        port::console_write(name, n);  // the name and its space
+        out_hex(info.values[i]);
+        name += n;
     }
     out("\r\n");
     if (t != nullptr) t->state = TaskState::faulted;

@@ -13,31 +13,10 @@ public:
     static constexpr unsigned levels = config::priority_levels;
     static constexpr unsigned words = (levels + 31) / 32;
 
-    [[gnu::always_inline]] void insert_tail(Task& t) {
-        Task*& head = heads_[t.priority];
-        if (head == nullptr) {
-            head = &t;
-            t.next = t.prev = &t;
-            mark(t.priority);
-        } else {
-            t.next = head;
-            t.prev = head->prev;
-            head->prev->next = &t;
-            head->prev = &t;
-        }
-    }
-
-    [[gnu::always_inline]] void remove(Task& t) {
-        Task*& head = heads_[t.priority];
-        if (t.next == &t) {
-            head = nullptr;
-            unmark(t.priority);
-        } else {
-            t.prev->next = t.next;
-            t.next->prev = t.prev;
-            if (head == &t) head = t.next;
-        }
-    }
+    // Out of line: each is a dozen instructions, used from every blocking and waking
+    // path; one copy of each keeps the kernel small for two instructions of call.
+    void insert_tail(Task& t);
+    void remove(Task& t);
 
     // The next task of the same priority gets the CPU first (time slice, yield).
     void rotate(Priority p) {

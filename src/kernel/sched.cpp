@@ -59,12 +59,20 @@ void block_current(WaitQueue* q, Tick timeout) {
     reschedule();
 }
 
-void wake(Task& t, Result r) {
+namespace {
+// Ends whatever wait t is in: its wait queue (telling priority inheritance, whose chain
+// may have been boosted by t) and the timeout list.
+void leave_wait(Task& t) {
     if (t.waiting_on != nullptr) {
         t.waiting_on->remove(t);
         if (t.blocked_mutex != nullptr) pi_hooks->waiter_left(t);
     }
     timeouts_remove(t);
+}
+}  // namespace
+
+void wake(Task& t, Result r) {
+    leave_wait(t);
     t.wait_result = r;
     if (t.is_suspended) {
         t.state = TaskState::suspended;
@@ -76,11 +84,7 @@ void wake(Task& t, Result r) {
 
 void detach(Task& t) {
     if (t.state == TaskState::ready) k.ready.remove(t);
-    if (t.waiting_on != nullptr) {
-        t.waiting_on->remove(t);
-        if (t.blocked_mutex != nullptr) pi_hooks->waiter_left(t);
-    }
-    timeouts_remove(t);
+    leave_wait(t);
     if (t.mutexes_held != nullptr) pi_hooks->owner_gone(t);
 }
 

@@ -32,6 +32,7 @@ inline Task* current() { return tern_sched.current; }
 void reschedule();
 
 bool stack_guard_intact(const Task& t);
+// Stops and reports the task whose guard is broken (fault.cpp), then reschedules.
 void stack_guard_broken(Task& t);
 
 // Makes `best` the next task, pending a switch if it is not the running one. The hot
@@ -96,6 +97,5 @@ inline constexpr uint32_t stack_guard_bytes = 16;
     return reinterpret_cast<const uint32_t*>(t.stack_base)[stack_guard_bytes / 4 - 1] ==
            stack_fill_word;
 }
-void report_stack_overflow(Task& t);
 
 }  // namespace tern::kernel

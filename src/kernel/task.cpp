@@ -1,4 +1,5 @@
 // Task life cycle: create, delete, suspend, resume, priority, lookup, statistics.
+#include <stddef.h>
 #include <string.h>
 
 #include "sched.hpp"
@@ -54,17 +55,13 @@ Result task_create(Task& t, const char* name, TaskEntry entry, void* arg, Priori
     CriticalSection cs;
     if (live(&t)) return Result::invalid;  // already a live task
     port::task_release(t);
+    // Every kernel field starts at zero (no links, not suspended, not timed, Result::ok);
+    // the port's part, after them, is the port's own (task_release has reset it).
+    memset(&t, 0, offsetof(Task, run_ticks) + sizeof t.run_ticks);
     t.name = name != nullptr ? name : "?";
     t.stack_base = reinterpret_cast<uint8_t*>(lo);
     t.stack_bytes = static_cast<uint32_t>(hi - lo);
     t.priority = t.base_priority = priority;
-    t.waiting_on = nullptr;
-    t.blocked_mutex = nullptr;
-    t.mutexes_held = nullptr;
-    t.timed = false;
-    t.is_suspended = false;
-    t.run_ticks = 0;
-    t.wait_result = Result::ok;
     stack_fill(t);
     t.sp = port::stack_init(t, t.stack_base, t.stack_bytes, entry, arg);
     t.state = TaskState::ready;
