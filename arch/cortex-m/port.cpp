@@ -68,14 +68,17 @@ constexpr int sw_words = 8;  // r4-r11
 void* stack_init(Task&, uint8_t* base, size_t bytes, TaskEntry entry, void* arg) {
     uint32_t* top = reinterpret_cast<uint32_t*>(
         (reinterpret_cast<uintptr_t>(base) + bytes) & ~uintptr_t{7});
-    // r1-r3, r12 and r4-r11 start as the stack's fill pattern: no code reads them before
-    // writing, and in a debugger the pattern says "never written".
+    // Every word of the first frame is written, not left as the stack's fill pattern: a
+    // register holding the pattern would be saved as the pattern, and the high-water mark
+    // would not see that part of the stack as used.
     uint32_t* hw = top - 8;
-    hw[0] = reinterpret_cast<uint32_t>(arg);                 // r0
+    hw[0] = reinterpret_cast<uint32_t>(arg);  // r0
+    hw[1] = hw[2] = hw[3] = hw[4] = 0;        // r1-r3, r12
     hw[5] = reinterpret_cast<uint32_t>(&kernel::task_exit);  // lr: entry returned
     hw[6] = reinterpret_cast<uint32_t>(entry) & ~1u;         // pc
     hw[7] = 0x01000000u;                                     // xpsr: Thumb
     uint32_t* sp = hw - sw_words;
+    for (int i = 0; i < 8; ++i) sp[i] = 0;  // r4-r11
 #if defined(TERN_CM_V7EM_FP)
     sp[8] = 0xFFFFFFFDu;  // EXC_RETURN: thread mode, process stack, basic frame
 #elif defined(TERN_CM_V8M)
