@@ -2,7 +2,7 @@
 #include "tern/port.hpp"
 #include "tern/shell.hpp"
 #include "tern/task.hpp"
-#include "uptime_text.hpp"
+#include "text.hpp"
 
 #ifndef TERN_VERSION
 #define TERN_VERSION "0.0.0"
