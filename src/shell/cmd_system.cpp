@@ -53,6 +53,8 @@ CommandGroup group{commands, sizeof commands / sizeof commands[0]};
 
 }  // namespace
 
-void register_system_commands() { register_commands(group); }
+void register_system_commands() {
+    register_commands(group);
+}
 
 }  // namespace tern::shell

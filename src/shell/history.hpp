@@ -10,7 +10,7 @@
 namespace tern::shell {
 
 class History {
-public:
+  public:
     static constexpr unsigned depth = SHELL_HISTORY_DEPTH;
     static constexpr size_t capacity = SHELL_HISTORY_BYTES;
 
@@ -18,15 +18,16 @@ public:
     void add(const char* line, size_t n);
     unsigned count() const { return count_; }
     // age 0 is the newest entry; null when there is no such entry.
-    const char* newest(unsigned age) const;
+    const char* newest(unsigned age) const { return at(count_ - 1u - age); }  // wraps: null
     // index 0 is the oldest entry (for listing).
     const char* at(unsigned index) const;
-    void clear() { count_ = 0; used_ = 0; }
+    void clear() {
+        count_ = 0;
+        used_ = 0;
+    }
 
-private:
-    void drop_oldest();
-
-    char store_[depth > 0 ? capacity : 1];
+  private:
+    char store_[depth > 0 ? capacity : 1] = {};
     uint16_t used_ = 0;
     uint8_t count_ = 0;
 };

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "text.hpp"
+#include "tern/print.hpp"
 
 namespace tern::shell {
 
@@ -33,9 +33,11 @@ void LineEditor::out(const char* s) {
     out(s, strlen(s));
 }
 
-void LineEditor::out_number(unsigned n) {
-    char digits[10];
-    out(digits, static_cast<size_t>(put_decimal(digits, n) - digits));
+// Writes fmt with one number (the kernel's formatter: no state, safe in any task).
+void LineEditor::out_format(const char* fmt, unsigned n) {
+    char text[80];
+    size_t length = format(text, sizeof text, fmt, n);
+    out(text, length < sizeof text ? length : sizeof text - 1);
 }
 
 void LineEditor::cursor_back(size_t n) {
@@ -44,9 +46,7 @@ void LineEditor::cursor_back(size_t n) {
         out("\b", 1);
         return;
     }
-    out("\x1b[", 2);
-    out_number(static_cast<unsigned>(n));
-    out("D", 1);
+    out_format("\x1b[%uD", static_cast<unsigned>(n));
 }
 
 void LineEditor::move_to(size_t pos) {
@@ -84,9 +84,8 @@ void LineEditor::begin(const char* prompt) {
 
 void LineEditor::insert(const char* s, size_t n) {
     if (len_ + n > max_length) {
-        out("\r\nerror: line too long (max ");
-        out_number(max_length);
-        out(" characters); ignored up to the next Enter\r\n");
+        out_format("\r\nerror: line too long (max %u characters); ignored up to the next Enter\r\n",
+                   max_length);
         discarding_ = true;
         return;
     }

@@ -81,7 +81,7 @@ class LineEditor {
   private:
     void out(const char* s, size_t n) { write_to(io_, s, n); }
     void out(const char* s);
-    void out_number(unsigned n);
+    void out_format(const char* fmt, unsigned n);
     void cursor_back(size_t n);
     void move_to(size_t pos);
     void repaint(size_t from, bool clear_rest);
