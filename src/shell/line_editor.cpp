@@ -55,7 +55,7 @@ void LineEditor::move_to(size_t pos) {
     } else {
         out(buf_ + pos_, pos - pos_);  // rewriting the characters moves right, no escapes
     }
-    pos_ = static_cast<uint8_t>(pos);
+    pos_ = pos;
 }
 
 // Writes the line from `from` (where the cursor is on the screen) to its end, clears what
@@ -92,8 +92,8 @@ void LineEditor::insert(const char* s, size_t n) {
     size_t from = pos_;
     memmove(buf_ + from + n, buf_ + from, len_ - from + 1u);  // with the NUL
     memcpy(buf_ + from, s, n);
-    len_ = static_cast<uint8_t>(len_ + n);
-    pos_ = static_cast<uint8_t>(from + n);
+    len_ += n;
+    pos_ = from + n;
     repaint(from, false);
 }
 
@@ -101,7 +101,7 @@ void LineEditor::erase(size_t from, size_t to) {
     if (from >= to) return;
     move_to(from);
     memmove(buf_ + from, buf_ + to, len_ - to + 1u);
-    len_ = static_cast<uint8_t>(len_ - (to - from));
+    len_ -= to - from;
     repaint(from, true);
 }
 
@@ -117,8 +117,8 @@ void LineEditor::recall(unsigned back) {
     if (n > max_length) n = max_length;
     memcpy(buf_, entry, n);
     buf_[n] = '\0';
-    len_ = static_cast<uint8_t>(n);
-    pos_ = static_cast<uint8_t>(n);
+    len_ = n;
+    pos_ = n;
     refresh();
 }
 

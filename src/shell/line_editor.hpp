@@ -94,8 +94,8 @@ class LineEditor {
     Event edit(Key key);
 
     char buf_[SHELL_LINE_MAX] = {};
-    uint8_t len_ = 0;
-    uint8_t pos_ = 0;
+    size_t len_ = 0;
+    size_t pos_ = 0;
     uint8_t back_ = 0;         // history entries back on show: 0 = the line being typed
     bool discarding_ = false;  // an overlong line: input is dropped up to the next Enter
     KeyDecoder keys_;
