@@ -6,6 +6,7 @@ int split_args(char* line, char** argv, int max, SplitError* error) {
     *error = SplitError::none;
     int argc = 0;
     char* in = line;
+    char* out = line;  // words are compacted in place: out never runs ahead of in
     for (;;) {
         while (*in == ' ' || *in == '\t') ++in;
         if (*in == '\0') break;
@@ -13,22 +14,18 @@ int split_args(char* line, char** argv, int max, SplitError* error) {
             *error = SplitError::too_many;
             return -1;
         }
-        // The word is compacted in place: out never runs ahead of in.
-        char* out = in;
         argv[argc++] = out;
         char quote = 0;
-        for (;;) {
-            char c = *in;
-            if (c == '\0') break;
+        for (char c; (c = *in) != '\0';) {
             ++in;
-            if (quote == 0 && (c == ' ' || c == '\t')) break;
-            if (quote == 0 && (c == '"' || c == '\'')) {
+            if (c == quote) {
+                quote = 0;  // the closing quote
+            } else if (quote == 0 && (c == ' ' || c == '\t')) {
+                break;
+            } else if (quote == 0 && (c == '"' || c == '\'')) {
                 quote = c;
-            } else if (quote != 0 && c == quote) {
-                quote = 0;
-            } else if (c == '\\' && quote != '\'' && *in != '\0') {
-                *out++ = *in++;
             } else {
+                if (c == '\\' && quote != '\'' && *in != '\0') c = *in++;
                 *out++ = c;
             }
         }
@@ -36,7 +33,7 @@ int split_args(char* line, char** argv, int max, SplitError* error) {
             *error = SplitError::unterminated_quote;
             return -1;
         }
-        *out = '\0';  // at or before the separator just consumed
+        *out++ = '\0';  // at or before the separator just consumed
     }
     argv[argc] = nullptr;
     return argc;

@@ -8,9 +8,7 @@ namespace tern::shell {
 namespace {
 
 void complete_command_name(int arg_index, const char*, Offer offer, void* ctx) {
-    const Command* c;
-    if (arg_index != 1) return;
-    for (unsigned i = 0; (c = command_at(i)) != nullptr; ++i) offer(c->name, ctx);
+    if (arg_index == 1) offer_command_names(offer, ctx);
 }
 
 int cmd_help(int argc, char** argv) {
@@ -22,7 +20,7 @@ int cmd_help(int argc, char** argv) {
             printf("help: no command '%s'\r\n", argv[1]);
             return 0;
         }
-        printf("usage: %s\r\n", c->usage != nullptr ? c->usage : c->name);
+        print_usage(*c);
         if (c->summary != nullptr) printf("  %s\r\n", c->summary);
         return 0;
     }
@@ -73,6 +71,8 @@ CommandGroup group{commands, sizeof commands / sizeof commands[0]};
 
 }  // namespace
 
-void register_core_commands() { register_commands(group); }
+void register_core_commands() {
+    register_commands(group);
+}
 
 }  // namespace tern::shell

@@ -2,7 +2,7 @@
 #include "tern/port.hpp"
 #include "tern/shell.hpp"
 #include "tern/task.hpp"
-#include "uptime_text.hpp"
+#include "text.hpp"
 
 #ifndef TERN_VERSION
 #define TERN_VERSION "0.0.0"
@@ -53,6 +53,8 @@ CommandGroup group{commands, sizeof commands / sizeof commands[0]};
 
 }  // namespace
 
-void register_system_commands() { register_commands(group); }
+void register_system_commands() {
+    register_commands(group);
+}
 
 }  // namespace tern::shell

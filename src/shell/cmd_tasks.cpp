@@ -3,6 +3,7 @@
 
 #include "tern/shell.hpp"
 #include "tern/task.hpp"
+#include "text.hpp"
 
 #ifndef SHELL_TOP_MAX
 #define SHELL_TOP_MAX 16  // tasks ps/top list (3 bytes of shell stack each); at most 256
@@ -58,13 +59,12 @@ int cmd_top(int argc, char**) {
     if (argc != 1) return 1;
     SystemStats sys;
     system_stats(sys);
-    uint32_t seconds = sys.uptime_ticks / config::tick_hz;
+    char up[uptime_text_max];
+    uptime_text(up, sys.uptime_ticks / config::tick_hz);
     uint32_t busy = sys.idle_permille <= 1000 ? 1000 - sys.idle_permille : 0;
-    printf("up %02u:%02u:%02u, %u tasks, CPU %u.%u%% busy, %u switches\r\n",
-           static_cast<unsigned>(seconds / 3600), static_cast<unsigned>(seconds / 60 % 60),
-           static_cast<unsigned>(seconds % 60), static_cast<unsigned>(sys.task_count),
-           static_cast<unsigned>(busy / 10), static_cast<unsigned>(busy % 10),
-           static_cast<unsigned>(sys.context_switches));
+    printf("up %s, %u tasks, CPU %u.%u%% busy, %u switches\r\n", up,
+           static_cast<unsigned>(sys.task_count), static_cast<unsigned>(busy / 10),
+           static_cast<unsigned>(busy % 10), static_cast<unsigned>(sys.context_switches));
     print_tasks(true);
     return 0;
 }
@@ -73,7 +73,8 @@ struct Action {
     const char* name;
     Result (*apply)(Task*);
 };
-const Action actions[] = {{"delete", task_delete}, {"suspend", task_suspend}, {"resume", task_resume}};
+const Action actions[] = {
+    {"delete", task_delete}, {"suspend", task_suspend}, {"resume", task_resume}};
 
 void complete_kill(int arg_index, const char*, Offer offer, void* ctx) {
     TaskStats s;
@@ -118,6 +119,8 @@ CommandGroup group{commands, sizeof commands / sizeof commands[0]};
 
 }  // namespace
 
-void register_task_commands() { register_commands(group); }
+void register_task_commands() {
+    register_commands(group);
+}
 
 }  // namespace tern::shell

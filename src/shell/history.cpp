@@ -4,35 +4,31 @@
 
 namespace tern::shell {
 
-void History::drop_oldest() {
-    size_t first = strlen(store_) + 1;
-    memmove(store_, store_ + first, used_ - first);
-    used_ = static_cast<uint16_t>(used_ - first);
-    --count_;
-}
-
 void History::add(const char* line, size_t n) {
     size_t blank = 0;
     while (blank < n && line[blank] == ' ') ++blank;
     if (depth == 0 || blank == n || n + 1 > capacity) return;  // nothing worth recalling
-    const char* last = newest(0);
-    if (last != nullptr && strlen(last) == n && memcmp(last, line, n) == 0) return;
-    while (count_ >= depth || used_ + n + 1 > capacity) drop_oldest();
-    memcpy(store_ + used_, line, n);
-    store_[used_ + n] = '\0';
-    used_ = static_cast<uint16_t>(used_ + n + 1);
-    ++count_;
-}
-
-const char* History::at(unsigned index) const {
-    if (index >= count_) return nullptr;
-    const char* p = store_;
-    while (index-- > 0) p += strlen(p) + 1;
-    return p;
+    if (count_ > 0 && strncmp(store_, line, n) == 0 && store_[n] == '\0') return;  // a repeat
+    // Keeps the newest entries that fit beside the new one, and moves them up behind it.
+    size_t kept_bytes = 0;
+    unsigned kept = 0;
+    while (kept < count_ && kept + 1 < depth) {
+        size_t next = kept_bytes + strlen(store_ + kept_bytes) + 1;
+        if (next + n + 1 > capacity) break;
+        kept_bytes = next;
+        ++kept;
+    }
+    memmove(store_ + n + 1, store_, kept_bytes);
+    memcpy(store_, line, n);
+    store_[n] = '\0';
+    count_ = static_cast<uint8_t>(kept + 1);
 }
 
 const char* History::newest(unsigned age) const {
-    return age < count_ ? at(count_ - 1 - age) : nullptr;
+    if (age >= count_) return nullptr;
+    const char* p = store_;
+    while (age-- > 0) p += strlen(p) + 1;
+    return p;
 }
 
 }  // namespace tern::shell

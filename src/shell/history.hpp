@@ -1,5 +1,6 @@
-// Command history: the last SHELL_HISTORY_DEPTH lines, packed NUL-terminated, oldest
-// first, into one SHELL_HISTORY_BYTES store. Packing keeps eight entries in far less RAM
+// Command history: the last SHELL_HISTORY_DEPTH lines, packed NUL-terminated, newest
+// first, into one SHELL_HISTORY_BYTES store (a new line moves the others up and pushes the
+// oldest off the end). Packing keeps eight entries in far less RAM
 // than eight full-length line buffers; a very long line simply pushes out more old ones.
 #pragma once
 #include <stddef.h>
@@ -10,7 +11,7 @@
 namespace tern::shell {
 
 class History {
-public:
+  public:
     static constexpr unsigned depth = SHELL_HISTORY_DEPTH;
     static constexpr size_t capacity = SHELL_HISTORY_BYTES;
 
@@ -20,14 +21,11 @@ public:
     // age 0 is the newest entry; null when there is no such entry.
     const char* newest(unsigned age) const;
     // index 0 is the oldest entry (for listing).
-    const char* at(unsigned index) const;
-    void clear() { count_ = 0; used_ = 0; }
+    const char* at(unsigned index) const { return newest(count_ - 1u - index); }  // wraps: null
+    void clear() { count_ = 0; }
 
-private:
-    void drop_oldest();
-
-    char store_[depth > 0 ? capacity : 1];
-    uint16_t used_ = 0;
+  private:
+    char store_[depth > 0 ? capacity : 1] = {};
     uint8_t count_ = 0;
 };
 

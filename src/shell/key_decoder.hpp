@@ -5,43 +5,47 @@
 
 namespace tern::shell {
 
+// An editing key is the control character that is bound to it (Left is Ctrl-B, Up is
+// Ctrl-P, ...): an escape sequence decodes to the same value as its control key, so the
+// editor handles each action once. A printable character (0x20..0x7e) decodes to itself; the
+// values stay below 0x20, so that a switch over them is one small jump table.
 enum class Key : uint8_t {
-    none,  // byte consumed, nothing to do (inside a sequence, or ignored)
-    text,  // a printable ASCII character: KeyDecoder::ch()
-    enter,
-    backspace,
-    del,  // delete under the cursor
-    left,
-    right,
-    home,
-    end,
-    up,
-    down,
-    tab,
-    kill_to_end,    // Ctrl-K
-    kill_to_start,  // Ctrl-U
-    kill_word,      // Ctrl-W
-    redraw,         // Ctrl-L
-    cancel,         // Ctrl-C
-    eof,            // Ctrl-D
+    none = 0,              // byte consumed, nothing to do (inside a sequence, or ignored)
+    home = 0x01,           // Ctrl-A
+    left = 0x02,           // Ctrl-B
+    cancel = 0x03,         // Ctrl-C
+    eof = 0x04,            // Ctrl-D
+    end = 0x05,            // Ctrl-E
+    right = 0x06,          // Ctrl-F
+    del = 0x07,            // Delete (ESC[3~); Ctrl-G itself is bound to nothing
+    backspace = 0x08,      // Ctrl-H, DEL
+    tab = 0x09,            // Ctrl-I
+    kill_to_end = 0x0b,    // Ctrl-K
+    redraw = 0x0c,         // Ctrl-L
+    enter = 0x0d,          // Ctrl-M (CR), LF, CR LF
+    down = 0x0e,           // Ctrl-N
+    up = 0x10,             // Ctrl-P
+    kill_to_start = 0x15,  // Ctrl-U
+    kill_word = 0x17,      // Ctrl-W
 };
 
+inline bool is_text(Key k) {
+    return k >= Key{0x20};
+}
+
 class KeyDecoder {
-public:
+  public:
     Key feed(uint8_t byte);
-    char ch() const { return ch_; }
     void reset() { state_ = State::ground; }
 
-private:
-    enum class State : uint8_t { ground, escape, csi, ss3 };
-    Key csi_final(uint8_t final_byte);
+  private:
+    enum class State : uint8_t { ground, escape, sequence };
 
     State state_ = State::ground;
-    uint8_t param_ = 0;     // first numeric CSI parameter (ESC[3~ -> 3), saturating
-    uint8_t length_ = 0;    // bytes of the current sequence, to give up on garbage
+    uint8_t param_ = 0;   // first numeric parameter (ESC[3~ -> 3), saturating above 99
+    uint8_t length_ = 0;  // bytes of the current sequence, to give up on garbage
     bool first_param_done_ = false;
     bool after_cr_ = false;  // CR LF is one Enter, not two
-    char ch_ = 0;
 };
 
 }  // namespace tern::shell

@@ -4,7 +4,13 @@
 
 #include <string.h>
 
+#include "tern/print.hpp"
+
 namespace tern::shell {
+
+void write_to(const Io* io, const char* s, size_t n) {
+    if (io != nullptr && n > 0) io->write(io->ctx, s, n);
+}
 
 void Completion::offer(const char* candidate) {
     if (candidate == nullptr || strncmp(candidate, word_, word_len_) != 0) return;
@@ -19,28 +25,19 @@ void Completion::offer(const char* candidate) {
         while (i < common_ && candidate[i] == first_[i]) ++i;
         common_ = i;
     }
-    if (listing_ != nullptr) {
-        listing_->write(listing_->ctx, candidate, strlen(candidate));
-        listing_->write(listing_->ctx, "  ", 2);
-    }
-}
-
-void LineEditor::out(const char* s, size_t n) {
-    if (io_ != nullptr && n > 0) io_->write(io_->ctx, s, n);
+    write_to(listing_, candidate, strlen(candidate));
+    write_to(listing_, "  ", 2);
 }
 
 void LineEditor::out(const char* s) {
-    if (s != nullptr) out(s, strlen(s));
+    out(s, strlen(s));
 }
 
-void LineEditor::out_number(unsigned n) {
-    char digits[10];
-    size_t i = sizeof digits;
-    do {
-        digits[--i] = static_cast<char>('0' + n % 10);
-        n /= 10;
-    } while (n != 0);
-    out(digits + i, sizeof digits - i);
+// Writes fmt with one number (the kernel's formatter: no state, safe in any task).
+void LineEditor::out_format(const char* fmt, unsigned n) {
+    char text[80];
+    size_t length = format(text, sizeof text, fmt, n);
+    out(text, length < sizeof text ? length : sizeof text - 1);
 }
 
 void LineEditor::cursor_back(size_t n) {
@@ -49,9 +46,7 @@ void LineEditor::cursor_back(size_t n) {
         out("\b", 1);
         return;
     }
-    out("\x1b[", 2);
-    out_number(static_cast<unsigned>(n));
-    out("D", 1);
+    out_format("\x1b[%uD", static_cast<unsigned>(n));
 }
 
 void LineEditor::move_to(size_t pos) {
@@ -60,24 +55,21 @@ void LineEditor::move_to(size_t pos) {
     } else {
         out(buf_ + pos_, pos - pos_);  // rewriting the characters moves right, no escapes
     }
-    pos_ = static_cast<uint8_t>(pos);
+    pos_ = pos;
 }
 
-// Rewrites from the cursor to the end of the line, clears what an edit left behind, and
-// puts the cursor back.
-void LineEditor::redraw_tail() {
-    out(buf_ + pos_, len_ - pos_);
-    out("\x1b[K", 3);
+// Writes the line from `from` (where the cursor is on the screen) to its end, clears what
+// an edit left behind, and puts the cursor back at pos_.
+void LineEditor::repaint(size_t from, bool clear_rest) {
+    out(buf_ + from, len_ - from);
+    if (clear_rest) out("\x1b[K", 3);
     cursor_back(len_ - pos_);
 }
 
 void LineEditor::refresh() {
     out("\r", 1);
     out(prompt_);
-    size_t pos = pos_;
-    pos_ = 0;
-    redraw_tail();
-    move_to(pos);
+    repaint(0, true);
 }
 
 void LineEditor::begin(const char* prompt) {
@@ -90,55 +82,44 @@ void LineEditor::begin(const char* prompt) {
     out(prompt_);
 }
 
-void LineEditor::overflow() {
-    out("\r\nerror: line too long (max ");
-    out_number(static_cast<unsigned>(max_length));
-    out(" characters); ignored up to the next Enter\r\n");
-    discarding_ = true;
-}
-
 void LineEditor::insert(const char* s, size_t n) {
     if (len_ + n > max_length) {
-        overflow();
+        out_format("\r\nerror: line too long (max %u characters); ignored up to the next Enter\r\n",
+                   max_length);
+        discarding_ = true;
         return;
     }
-    memmove(buf_ + pos_ + n, buf_ + pos_, len_ - pos_ + 1u);  // with the NUL
-    memcpy(buf_ + pos_, s, n);
-    len_ = static_cast<uint8_t>(len_ + n);
-    out(buf_ + pos_, len_ - pos_);
-    pos_ = static_cast<uint8_t>(pos_ + n);
-    cursor_back(len_ - pos_);
+    size_t from = pos_;
+    memmove(buf_ + from + n, buf_ + from, len_ - from + 1u);  // with the NUL
+    memcpy(buf_ + from, s, n);
+    len_ += n;
+    pos_ = from + n;
+    repaint(from, false);
 }
 
 void LineEditor::erase(size_t from, size_t to) {
     if (from >= to) return;
     move_to(from);
     memmove(buf_ + from, buf_ + to, len_ - to + 1u);
-    len_ = static_cast<uint8_t>(len_ - (to - from));
-    redraw_tail();
-}
-
-void LineEditor::replace_line(const char* s) {
-    size_t n = strlen(s);
-    if (n > max_length) n = max_length;
-    memcpy(buf_, s, n);
-    buf_[n] = '\0';
-    len_ = static_cast<uint8_t>(n);
-    pos_ = static_cast<uint8_t>(n);
-    refresh();
+    len_ -= to - from;
+    repaint(from, true);
 }
 
 void LineEditor::recall(unsigned back) {
     const char* entry = "";
-    if (back > 0) {
-        entry = history_ != nullptr ? history_->newest(back - 1) : nullptr;
-        if (entry == nullptr) {
-            out("\a", 1);
-            return;
-        }
+    if (back > 0) entry = history_ != nullptr ? history_->newest(back - 1) : nullptr;
+    if (entry == nullptr) {
+        out("\a", 1);
+        return;
     }
     back_ = static_cast<uint8_t>(back);
-    replace_line(entry);
+    size_t n = strlen(entry);
+    if (n > max_length) n = max_length;
+    memcpy(buf_, entry, n);
+    buf_[n] = '\0';
+    len_ = n;
+    pos_ = n;
+    refresh();
 }
 
 // Asks the source for candidates with the line cut at the cursor, so that the word being
@@ -156,14 +137,15 @@ void LineEditor::complete() {
     if (source_ == nullptr) return;
     Completion found(buf_ + start, pos_ - start, nullptr);
     gather(start, found);
+    size_t extra = found.common_length() - found.word_length();
     if (found.count() == 0) {
         out("\a", 1);
-    } else if (found.common_length() > found.word_length()) {
-        insert(found.first() + found.word_length(), found.common_length() - found.word_length());
-        if (found.count() == 1 && !discarding_ && buf_[pos_] != ' ') insert(" ", 1);
-    } else if (found.count() == 1) {
-        if (buf_[pos_] != ' ') insert(" ", 1);
-    } else {
+        return;
+    }
+    if (extra > 0) insert(found.first() + found.word_length(), extra);
+    if (found.count() == 1) {
+        if (!discarding_ && buf_[pos_] != ' ') insert(" ", 1);
+    } else if (extra == 0) {
         out("\r\n", 2);  // ambiguous: show the choices, then the line again
         Completion listing(buf_ + start, pos_ - start, io_);
         gather(start, listing);
@@ -181,59 +163,78 @@ LineEditor::Event LineEditor::feed(uint8_t byte) {
         }
         return Event::none;
     }
+    if (is_text(key)) {
+        char c = static_cast<char>(key);
+        insert(&c, 1);
+        return Event::none;
+    }
+    return edit(key);
+}
+
+// A key moves the cursor to `target`, or erases [from, to), or does something of its own.
+LineEditor::Event LineEditor::edit(Key key) {
+    size_t target = pos_, from = pos_, to = pos_;
     switch (key) {
-        case Key::none: break;
-        case Key::text: {
-            char c = keys_.ch();
-            insert(&c, 1);
-            break;
-        }
         case Key::enter:
             out("\r\n", 2);
             back_ = 0;
             return Event::line;
-        case Key::backspace:
-            if (pos_ > 0) erase(pos_ - 1u, pos_);
-            break;
-        case Key::del: erase(pos_, pos_ < len_ ? pos_ + 1u : pos_); break;
-        case Key::left:
-            if (pos_ > 0) move_to(pos_ - 1u);
-            break;
-        case Key::right:
-            if (pos_ < len_) move_to(pos_ + 1u);
-            break;
-        case Key::home: move_to(0); break;
-        case Key::end: move_to(len_); break;
-        case Key::up: recall(back_ + 1u); break;
-        case Key::down:
-            if (back_ > 0) recall(back_ - 1u);
-            break;
-        case Key::tab: complete(); break;
-        case Key::kill_to_end: erase(pos_, len_); break;
-        case Key::kill_to_start: erase(0, pos_); break;
-        case Key::kill_word: {
-            size_t from = pos_;
-            while (from > 0 && buf_[from - 1] == ' ') --from;
-            while (from > 0 && buf_[from - 1] != ' ') --from;
-            erase(from, pos_);
-            break;
-        }
-        case Key::redraw:
-            out("\x1b[2J\x1b[H", 7);
-            refresh();
-            break;
-        case Key::cancel:
-            out("^C\r\n", 4);
-            begin(prompt_);
-            break;
         case Key::eof:
             if (len_ == 0) {
                 out("\r\n", 2);
                 return Event::eof;
             }
-            erase(pos_, pos_ < len_ ? pos_ + 1u : pos_);
+            [[fallthrough]];  // Ctrl-D on a line deletes like Delete
+        case Key::del:
+            to += pos_ < len_;
             break;
+        case Key::backspace:
+            from -= pos_ > 0;
+            break;
+        case Key::kill_to_end:
+            to = len_;
+            break;
+        case Key::kill_to_start:
+            from = 0;
+            break;
+        case Key::kill_word:
+            while (from > 0 && buf_[from - 1] == ' ') --from;
+            while (from > 0 && buf_[from - 1] != ' ') --from;
+            break;
+        case Key::left:
+            target -= pos_ > 0;
+            break;
+        case Key::right:
+            target += pos_ < len_;
+            break;
+        case Key::home:
+            target = 0;
+            break;
+        case Key::end:
+            target = len_;
+            break;
+        case Key::up:
+            recall(back_ + 1u);
+            return Event::none;
+        case Key::down:
+            if (back_ > 0) recall(back_ - 1u);
+            return Event::none;
+        case Key::tab:
+            complete();
+            return Event::none;
+        case Key::redraw:
+            out("\x1b[2J\x1b[H", 7);
+            refresh();
+            return Event::none;
+        case Key::cancel:
+            out("^C\r\n", 4);
+            begin(prompt_);
+            return Event::none;
+        default:
+            return Event::none;
     }
+    move_to(target);
+    erase(from, to);
     return Event::none;
 }
 

@@ -15,10 +15,14 @@
 
 namespace tern::shell {
 
+// The one way the shell writes to a stream: nothing when there is no stream (a vanished
+// terminal) or nothing to write.
+void write_to(const Io* io, const char* s, size_t n);
+
 // Gathers the candidates a completion source offers for the word before the cursor:
 // how many match, and how far they all agree. With a listing stream, also prints them.
 class Completion {
-public:
+  public:
     Completion(const char* word, size_t word_len, const Io* listing)
         : word_(word), word_len_(word_len), listing_(listing) {}
     // Ignores candidates that do not start with the word, so sources need not filter.
@@ -32,7 +36,7 @@ public:
     const char* first() const { return first_; }
     size_t common_length() const { return common_; }  // shared prefix of all matches
 
-private:
+  private:
     const char* word_;
     size_t word_len_;
     const Io* listing_;
@@ -46,7 +50,7 @@ private:
 using CompletionSource = void (*)(const char* line, size_t word_start, Completion& out);
 
 class LineEditor {
-public:
+  public:
     static constexpr size_t max_length = SHELL_LINE_MAX - 1;
     static_assert(SHELL_LINE_MAX >= 16 && SHELL_LINE_MAX <= 256, "SHELL_LINE_MAX: 16..256");
 
@@ -74,26 +78,25 @@ public:
     size_t length() const { return len_; }
     size_t cursor() const { return pos_; }
 
-private:
-    void out(const char* s, size_t n);
+  private:
+    void out(const char* s, size_t n) { write_to(io_, s, n); }
     void out(const char* s);
-    void out_number(unsigned n);
+    void out_format(const char* fmt, unsigned n);
     void cursor_back(size_t n);
     void move_to(size_t pos);
-    void redraw_tail();
+    void repaint(size_t from, bool clear_rest);
     void refresh();
     void insert(const char* s, size_t n);
     void erase(size_t from, size_t to);
-    void replace_line(const char* s);
     void recall(unsigned back);
     void gather(size_t start, Completion& into);
     void complete();
-    void overflow();
+    Event edit(Key key);
 
     char buf_[SHELL_LINE_MAX] = {};
-    uint8_t len_ = 0;
-    uint8_t pos_ = 0;
-    uint8_t back_ = 0;        // history entries back on show: 0 = the line being typed
+    size_t len_ = 0;
+    size_t pos_ = 0;
+    uint8_t back_ = 0;         // history entries back on show: 0 = the line being typed
     bool discarding_ = false;  // an overlong line: input is dropped up to the next Enter
     KeyDecoder keys_;
     const char* prompt_ = nullptr;  // zero-initialised state: .bss, not .data

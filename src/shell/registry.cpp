@@ -2,7 +2,7 @@
 // the shell spends no RAM per command and a subsystem's commands stay in flash.
 #include <string.h>
 
-#include "tern/shell.hpp"
+#include "session.hpp"
 
 namespace tern::shell {
 
@@ -16,11 +16,7 @@ void register_commands(CommandGroup& group) {
         if (g == &group) return;
     }
     group.next = nullptr;
-    if (last_group == nullptr) {
-        first_group = &group;
-    } else {
-        last_group->next = &group;
-    }
+    (last_group == nullptr ? first_group : last_group->next) = &group;
     last_group = &group;
 }
 
@@ -33,12 +29,21 @@ const Command* command_at(unsigned index) {
 }
 
 // The first registration of a name wins: a later one cannot hijack a built-in.
-const Command* find_command(const char* name) {
+const Command* find_command(const char* name, size_t length) {
     const Command* c;
     for (unsigned i = 0; (c = command_at(i)) != nullptr; ++i) {
-        if (strcmp(c->name, name) == 0) return c;
+        if (strncmp(c->name, name, length) == 0 && c->name[length] == '\0') return c;
     }
     return nullptr;
+}
+
+const Command* find_command(const char* name) {
+    return find_command(name, strlen(name));
+}
+
+void offer_command_names(Offer offer, void* ctx) {
+    const Command* c;
+    for (unsigned i = 0; (c = command_at(i)) != nullptr; ++i) offer(c->name, ctx);
 }
 
 }  // namespace tern::shell

@@ -17,30 +17,14 @@ volatile bool redraw_requested = false;
 History history_store;
 LineEditor editor;
 
-void write_parts(const char* a, const char* b, const char* c) {
-    puts(a);
-    puts(b);
-    puts(c);
-}
-
-// The command named by the first word of `line` (which goes on after it), or null.
-const Command* command_of(const char* line) {
-    size_t n = 0;
-    while (line[n] != '\0' && line[n] != ' ') ++n;
-    const Command* c;
-    for (unsigned i = 0; (c = command_at(i)) != nullptr; ++i) {
-        if (strncmp(c->name, line, n) == 0 && c->name[n] == '\0') return c;
-    }
-    return nullptr;
-}
-
 void complete_line(const char* line, size_t word_start, Completion& out) {
-    const Command* c;
     if (word_start == 0) {
-        for (unsigned i = 0; (c = command_at(i)) != nullptr; ++i) out.offer(c->name);
+        offer_command_names(&Completion::offer_to, &out);
         return;
     }
-    c = command_of(line);
+    size_t name_length = 0;  // a space ends the first word: the one before word_start
+    while (line[name_length] != ' ') ++name_length;
+    const Command* c = find_command(line, name_length);
     if (c == nullptr || c->complete == nullptr) return;
     int arg_index = 0;
     for (size_t i = 1; i < word_start; ++i) {
@@ -52,23 +36,37 @@ void complete_line(const char* line, size_t word_start, Completion& out) {
 }  // namespace
 
 void set_io(const Io& io) {
-    if (&io != &io_copy) io_copy = io;
+    io_copy = io;  // a copy of itself (run(*io())) is harmless
     current_io = &io_copy;
 }
 
-const Io* io() { return current_io; }
-
-void write(const char* s, size_t n) {
-    if (current_io != nullptr && n > 0) current_io->write(current_io->ctx, s, n);
+const Io* io() {
+    return current_io;
 }
 
-void puts(const char* s) { write(s, strlen(s)); }
+void write(const char* s, size_t n) {
+    write_to(current_io, s, n);
+}
 
-void set_prompt(const char* prompt) { prompt_text = prompt != nullptr ? prompt : ""; }
+void puts(const char* s) {
+    write(s, strlen(s));
+}
 
-void request_exit() { exit_requested = true; }
+void print_usage(const Command& c) {
+    printf("usage: %s\r\n", c.usage != nullptr ? c.usage : c.name);
+}
 
-void request_redraw() { redraw_requested = true; }
+void set_prompt(const char* prompt) {
+    prompt_text = prompt != nullptr ? prompt : "";
+}
+
+void request_exit() {
+    exit_requested = true;
+}
+
+void request_redraw() {
+    redraw_requested = true;
+}
 
 // Runs a line held in a writable buffer, splitting it in place.
 static int exec_in_place(char* line) {
@@ -83,11 +81,11 @@ static int exec_in_place(char* line) {
     if (argc == 0) return 0;
     const Command* c = find_command(argv[0]);
     if (c == nullptr) {
-        write_parts("unknown command: ", argv[0], " (try 'help')\r\n");
+        printf("unknown command: %s (try 'help')\r\n", argv[0]);
         return exec_unknown;
     }
     int result = c->handler(argc, argv);
-    if (result != 0 && c->usage != nullptr) write_parts("usage: ", c->usage, "\r\n");
+    if (result != 0 && c->usage != nullptr) print_usage(*c);
     return result;
 }
 
@@ -104,7 +102,9 @@ int exec(const char* line) {
 
 namespace session {
 
-History& history() { return history_store; }
+History& history() {
+    return history_store;
+}
 
 void open(const Io& io) {
     set_io(io);

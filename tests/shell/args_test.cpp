@@ -66,7 +66,7 @@ TEST(SplitArgs, TooManyArguments) {
 
 }  // namespace
 
-#include "uptime_text.hpp"
+#include "text.hpp"
 
 namespace {
 

@@ -107,6 +107,20 @@ TEST_F(Editor, ModifiedArrowsMoveLikePlainOnes) {
     EXPECT_EQ(line(), "aXbc");
 }
 
+TEST_F(Editor, Ss3SequencesReadLikeCsi) {
+    type("abc\x1bOD\x1bO5DX");  // ESC O D, and with a modifier as some terminals send it
+    EXPECT_EQ(line(), "aXbc");
+    type("\x1bOA");  // Up in application mode: the (empty) history rings the bell
+    EXPECT_EQ(screen.bells(), 1);
+}
+
+TEST_F(Editor, DeleteOnAnEmptyLineIsNotCtrlD) {
+    type("\x1b[3~");
+    EXPECT_EQ(eofs, 0);
+    type("ab\x01\x1b[3~");
+    EXPECT_EQ(line(), "b");
+}
+
 TEST_F(Editor, EscapeSequenceSplitAcrossReads) {
     type("ab\x1b");
     type("[");

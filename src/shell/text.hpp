@@ -1,4 +1,5 @@
-// Uptime as the seed writes it: "HH:MM:SS", or "N day(s), HH:MM:SS" after the first day.
+// Uptime as the seed writes it: "HH:MM:SS", or "N day(s), HH:MM:SS" after the first day
+// (`uptime`, `ver` and `top` show it).
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
