@@ -1,17 +1,12 @@
 // Cortex-M reset and vector table. The linker script of every Cortex-M board defines
-// __stack_top, __data_load, __data_start, __data_end, __bss_start, __bss_end.
+// __stack_top; the rest of the start is the shared C runtime's (arch/common/c_runtime.cpp).
 #include <stdint.h>
-#include <string.h>
 
 #include "tern/board.hpp"
 
 extern "C" {
 extern uint32_t __stack_top[];
-extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[];
-extern void (*__init_array_start[])();
-extern void (*__init_array_end[])();
-
-int main();
+[[noreturn]] void tern_c_runtime_start();  // arch/common/c_runtime.cpp
 void PendSV_Handler();
 void SVC_Handler();
 void SysTick_Handler();
@@ -25,17 +20,7 @@ void tern_external_irq();
     *reinterpret_cast<volatile uint32_t*>(0xE000ED88u) |= 0xFu << 20;
     asm volatile("dsb\n\tisb" ::: "memory");
 #endif
-    memcpy(__data_start, __data_load,
-           static_cast<size_t>(reinterpret_cast<char*>(__data_end) -
-                               reinterpret_cast<char*>(__data_start)));
-    memset(__bss_start, 0,
-           static_cast<size_t>(reinterpret_cast<char*>(__bss_end) -
-                               reinterpret_cast<char*>(__bss_start)));
-    tern::board::init();
-    for (auto* f = __init_array_start; f != __init_array_end; ++f) (*f)();
-    main();
-    for (;;) {
-    }
+    tern_c_runtime_start();
 }
 
 [[noreturn]] void Unexpected_Handler() {

@@ -1,11 +1,12 @@
 """Bytes per subsystem from a GNU ld map file.
 
 Every input section the linker kept is attributed to a subsystem by the object it came
-from (src/kernel -> kernel, arch/*/startup.cpp -> startup, arch/ -> port, boards/ -> board,
-src/async -> async, ...) or, for code an application object instantiated from a header, by
-its mangled name (tern::async templates land in the application's object). Flash = .text + .rodata + .data's initial
-values; RAM = .data + .bss, with task stacks counted apart ("stacks") because every
-figure we compare is "besides stacks" (the async frame arena counts with them)."""
+from (src/kernel -> kernel; arch/*/startup.cpp and arch/common/c_runtime.cpp -> startup;
+arch/ -> port; boards/ -> board; src/async -> async, ...) or, for code an application
+object instantiated from a header, by its mangled name (tern::async templates land in the
+application's object). Flash = .text + .rodata + .data's initial values; RAM = .data +
+.bss, with task stacks counted apart ("stacks") because every figure we compare is
+"besides stacks" (the async frame arena counts with them)."""
 import re
 
 SUBSYSTEMS = (
@@ -17,7 +18,8 @@ SUBSYSTEMS = (
     # The C runtime's start-up: reset handler (copy .data, clear .bss, constructors, main)
     # and the vector table, whose length is the chip's interrupt count. What crt0 and a
     # vendor's startup file are to other kernels; apart from the port's kernel code.
-    ("startup", ("arch/cortex-m/startup.cpp", "arch/riscv/startup.cpp"), ()),
+    ("startup", ("arch/common/c_runtime.cpp", "arch/cortex-m/startup.cpp",
+                 "arch/riscv/startup.cpp"), ()),
     ("port", ("arch/",), ()),
     ("board", ("boards/",), ()),
     ("libc", ("arm-none-eabi", "riscv64-unknown-elf", "libgcc", "libc.a", "libc_nano"), ()),
