@@ -186,6 +186,8 @@ class Compiler {
     bool starts_type(const Token& t);
     bool parse_specifiers(DeclSpec* ds);
     Type* parse_declarator(Type* base, Token* name, bool is_param_list_allowed);
+    Type* array_suffix(Type* t);
+    Type* parenthesized_declarator(Type* t, Token* name);
     Type* parse_struct();
     Type* parse_enum();
     Type* parse_type_name();  // for casts and sizeof
