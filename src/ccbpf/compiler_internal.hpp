@@ -131,6 +131,8 @@ class Compiler {
     bool expect(Tok k, const char* what);
     void error_here(const char* fmt, ...);
     bool failed() const { return diag.failed; }
+    // True (after reporting it) when the native stack is nearly used up (see stack_bottom).
+    bool out_of_stack();
 
     // ---- types (types.cpp)
     Type* new_type(TypeKind k, uint32_t size, uint32_t align);
@@ -235,6 +237,7 @@ class Compiler {
     size_t out_cap;
     CompileOptions opt;
     int nesting = 0;  // recursion guard against pathological inputs
+    uintptr_t stack_floor = 0;  // the stack may not grow below this (0: unchecked)
 
     Type *t_void, *t_bool, *t_char, *t_uchar, *t_short, *t_ushort, *t_int, *t_uint, *t_charp;
     Tag* tags = nullptr;

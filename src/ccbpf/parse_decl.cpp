@@ -155,6 +155,9 @@ bool Compiler::parse_specifiers(DeclSpec* ds) {
 
 Type* Compiler::parse_declarator(Type* base, Token* name, bool allow_func) {
     Type* t = base;
+    *name = Token{};
+    name->kind = T_EOF;
+    if (out_of_stack()) return t;
     while (tok.kind == T_STAR && !failed()) {
         advance();
         t = pointer_to(t);
@@ -823,6 +826,10 @@ void init_object(const InitTarget& d, Type* t, uint32_t at, bool in_list, bool z
     if (c->failed()) return;
     if (++c->nesting > 150) {
         c->error_here("initializer nested too deeply");
+        c->nesting--;
+        return;
+    }
+    if (c->out_of_stack()) {
         c->nesting--;
         return;
     }

@@ -378,6 +378,10 @@ Val Compiler::assign_expr() {
         nesting--;
         return const_value(0, t_int);
     }
+    if (out_of_stack()) {
+        nesting--;
+        return const_value(0, t_int);
+    }
     Val l = cond_expr();
     if (is_assign_op(tok.kind) && !failed()) {
         Tok op = tok.kind;
@@ -607,6 +611,7 @@ static bool commutes_with_constant(Tok op) {
 }
 
 Val Compiler::binary_expr(int min_prec) {
+    if (out_of_stack()) return const_value(0, t_int);
     Val l = unary_expr();
     for (;;) {
         Tok op = tok.kind;
@@ -731,6 +736,10 @@ Val Compiler::incdec(Val v, int delta, bool post, Token at) {
 Val Compiler::unary_expr() {
     if (++nesting > 150) {
         error_here("expression nested too deeply");
+        nesting--;
+        return const_value(0, t_int);
+    }
+    if (out_of_stack()) {
         nesting--;
         return const_value(0, t_int);
     }

@@ -73,6 +73,7 @@ void Compiler::statement() {
         error_here("statements nested too deeply");
         return;
     }
+    if (out_of_stack()) return;
     mark_line(tok.line);
     switch (tok.kind) {
         case T_LBRACE:
