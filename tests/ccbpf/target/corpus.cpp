@@ -21,6 +21,7 @@
 #endif
 
 #include "check.hpp"
+#include "corpus.hpp"
 #include "tern/ccbpf/snapshot.hpp"
 #include "tern/ccbpf/vm.hpp"
 #include "tern/task.hpp"
@@ -32,23 +33,7 @@ using namespace tern;
 
 namespace {
 
-struct CorpusProgram {
-    const char* name;
-    const char* source;  // null when the board does not compile
-    uint32_t source_len;
-    const uint8_t* image;  // the host tool's image; null when the board compiles everything
-    uint32_t image_size;
-    uint32_t image_crc;
-    uint32_t out_len;  // what gcc's build printed and returned
-    uint32_t out_crc;
-    int32_t status;
-    uint32_t memory;  // globals + stack the image asks for
-};
-struct LeftOut {
-    const char* name;
-    const char* why;
-};
-#include "corpus.inc"
+#include "corpus.inc"  // generated: kCorpus, kLeftOut
 
 constexpr size_t kWorkBytes = CCBPF_TARGET_ARENA_BYTES > CCBPF_TARGET_MEMORY_BYTES
                                   ? CCBPF_TARGET_ARENA_BYTES
