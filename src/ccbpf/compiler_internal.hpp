@@ -216,7 +216,7 @@ class Compiler {
     void rvalue(Val& v) { load(v); }
 
     // ---- statements (parse_stmt.cpp)
-    void statement();
+    void statement(bool in_block = false);  // declarations only directly inside a block
     void block();
     void if_stmt();
     void while_stmt();
@@ -236,7 +236,7 @@ class Compiler {
     uint8_t* out;
     size_t out_cap;
     CompileOptions opt;
-    int nesting = 0;  // recursion guard against pathological inputs
+    int nesting = 0;            // recursion guard against pathological inputs
     uintptr_t stack_floor = 0;  // the stack may not grow below this (0: unchecked)
 
     Type *t_void, *t_bool, *t_char, *t_uchar, *t_short, *t_ushort, *t_int, *t_uint, *t_charp;
