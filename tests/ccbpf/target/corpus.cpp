@@ -13,6 +13,7 @@
 //   CCBPF_TARGET_IMAGE_BYTES   buffer the device compiles into
 //   CCBPF_TARGET_MEMORY_BYTES  the program's memory (globals + VM stack)
 //   CCBPF_TARGET_TASK_STACK    the stack of the task that compiles and runs
+//   CCBPF_TARGET_MIN_COMPILED  at least this many programs must compile on the device
 #include <stdint.h>
 #include <string.h>
 
@@ -204,6 +205,10 @@ void runner_main(void*) {
     print("largest arena peak %u, largest task stack %u of %u, VM %u bytes\r\n",
           unsigned(largest_peak), unsigned(largest_stack), unsigned(worker_stack.size()),
           unsigned(sizeof(ccbpf::Vm)));
+#if CCBPF_TARGET_MIN_COMPILED > 0
+    // A floor, not a count to match: more programs compiling here is fine, fewer is not.
+    CHECK(compiled_here >= CCBPF_TARGET_MIN_COMPILED);
+#endif
 #if CCBPF_TARGET_SNAPSHOT
     print("snapshots: %u taken and restored, largest %u bytes\r\n", unsigned(snapshots_taken),
           unsigned(largest_snapshot));
