@@ -126,13 +126,13 @@ struct Insn {
 static_assert(sizeof(Insn) == 8, "instructions are 8 bytes");
 
 // Built-in functions, numbered as in the image. `args` < 0 means variadic (printf).
-#define CCBPF_BUILTINS(X)                                                              \
-    X(PRINTF, "printf", -1)                                                            \
-    X(PUTCHAR, "putchar", 1)                                                           \
-    X(PUTS, "puts", 1)                                                                 \
-    X(SLEEP_MS, "sleep_ms", 1) X(TIME_MS, "time_ms", 0) X(YIELD, "yield", 0)           \
-        X(NODE_ID, "node_id", 0) X(NODE_NAME, "node_name", 0) X(MIGRATE, "migrate", 1) \
-            X(RAND, "rand", 0) X(SRAND, "srand", 1) X(ABORT, "abort", 0) X(EXIT, "exit", 1)
+// clang-format off
+#define CCBPF_BUILTINS(X)                                                          \
+    X(PRINTF, "printf", -1) X(PUTCHAR, "putchar", 1) X(PUTS, "puts", 1)            \
+    X(SLEEP_MS, "sleep_ms", 1) X(TIME_MS, "time_ms", 0) X(YIELD, "yield", 0)       \
+    X(NODE_ID, "node_id", 0) X(NODE_NAME, "node_name", 0) X(MIGRATE, "migrate", 1) \
+    X(RAND, "rand", 0) X(SRAND, "srand", 1) X(ABORT, "abort", 0) X(EXIT, "exit", 1)
+// clang-format on
 
 enum Builtin : uint8_t {
 #define X(id, name, args) BI_##id,
