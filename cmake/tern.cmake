@@ -70,3 +70,5 @@ function(tern_kernel_variant name)
     PUBLIC tern_flags)
   target_compile_definitions(tern_kernel_${name} PUBLIC ${A_DEFINES})
 endfunction()
+
+include(${CMAKE_CURRENT_LIST_DIR}/ccbpf.cmake)

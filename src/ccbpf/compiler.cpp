@@ -23,6 +23,20 @@ Compiler::Compiler(const char* filename, const char* src, size_t len, Arena* a, 
     : lx(src, len, a, &diag), arena(a), out(o), out_cap(cap), opt(options) {
     diag.filename = filename;
     code = reinterpret_cast<Insn*>(out + kImageHeaderSize);
+    // Room kept below the last guarded frame: the parser's deepest run of frames between
+    // two guards (about 1.1 KB on Cortex-M3), error reporting included; frames grow with
+    // the pointer size.
+    constexpr uintptr_t kStackMargin = 1536 * (sizeof(void*) / 4);
+    if (options.stack_bottom)
+        stack_floor = reinterpret_cast<uintptr_t>(options.stack_bottom) + kStackMargin;
+}
+
+bool Compiler::out_of_stack() {
+    if (stack_floor == 0 || reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) >= stack_floor)
+        return false;
+    if (!failed())
+        error_here("out of compiler stack: the program nests too deeply for this device");
+    return true;
 }
 
 void Compiler::advance() {

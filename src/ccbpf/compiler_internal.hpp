@@ -131,6 +131,8 @@ class Compiler {
     bool expect(Tok k, const char* what);
     void error_here(const char* fmt, ...);
     bool failed() const { return diag.failed; }
+    // True (after reporting it) when the native stack is nearly used up (see stack_bottom).
+    bool out_of_stack();
 
     // ---- types (types.cpp)
     Type* new_type(TypeKind k, uint32_t size, uint32_t align);
@@ -186,6 +188,8 @@ class Compiler {
     bool starts_type(const Token& t);
     bool parse_specifiers(DeclSpec* ds);
     Type* parse_declarator(Type* base, Token* name, bool is_param_list_allowed);
+    Type* array_suffix(Type* t);
+    Type* parenthesized_declarator(Type* t, Token* name);
     Type* parse_struct();
     Type* parse_enum();
     Type* parse_type_name();  // for casts and sizeof
@@ -212,7 +216,7 @@ class Compiler {
     void rvalue(Val& v) { load(v); }
 
     // ---- statements (parse_stmt.cpp)
-    void statement();
+    void statement(bool in_block = false);  // declarations only directly inside a block
     void block();
     void if_stmt();
     void while_stmt();
@@ -232,7 +236,8 @@ class Compiler {
     uint8_t* out;
     size_t out_cap;
     CompileOptions opt;
-    int nesting = 0;  // recursion guard against pathological inputs
+    int nesting = 0;            // recursion guard against pathological inputs
+    uintptr_t stack_floor = 0;  // the stack may not grow below this (0: unchecked)
 
     Type *t_void, *t_bool, *t_char, *t_uchar, *t_short, *t_ushort, *t_int, *t_uint, *t_charp;
     Tag* tags = nullptr;

@@ -155,6 +155,9 @@ bool Compiler::parse_specifiers(DeclSpec* ds) {
 
 Type* Compiler::parse_declarator(Type* base, Token* name, bool allow_func) {
     Type* t = base;
+    *name = Token{};
+    name->kind = T_EOF;
+    if (out_of_stack()) return t;
     while (tok.kind == T_STAR && !failed()) {
         advance();
         t = pointer_to(t);
@@ -164,10 +167,7 @@ Type* Compiler::parse_declarator(Type* base, Token* name, bool allow_func) {
     name->kind = T_EOF;
     name->line = tok.line;
     name->col = tok.col;
-    if (tok.kind == T_LPAREN && lx.peek().kind == T_STAR) {
-        error_here("function pointers are not supported");
-        return t;
-    }
+    if (tok.kind == T_LPAREN && lx.peek().kind == T_STAR) return parenthesized_declarator(t, name);
     if (tok.kind == T_IDENT) {
         *name = tok;
         advance();
@@ -244,6 +244,11 @@ Type* Compiler::parse_declarator(Type* base, Token* name, bool allow_func) {
         if (tok.kind == T_LBRACKET) error_here("functions cannot return arrays");
         return ft;
     }
+    return array_suffix(t);
+}
+
+// `[N][M]...` after a declarator's name: arrays of t, the first dimension outermost.
+Type* Compiler::array_suffix(Type* t) {
     uint32_t dims[4];
     int ndims = 0;
     while (tok.kind == T_LBRACKET && !failed()) {
@@ -275,6 +280,69 @@ Type* Compiler::parse_declarator(Type* base, Token* name, bool allow_func) {
         return t;
     }
     for (int i = ndims - 1; i >= 0; i--) t = array_of(t, dims[i]);
+    return t;
+}
+
+// `T (*name)[N]`, `T (**name)[N]`, `T (*name[K])[N]`: pointers to arrays (and arrays of
+// them). Called at the '(' before a '*'; function pointers are refused here.
+Type* Compiler::parenthesized_declarator(Type* t, Token* name) {
+    Token open = tok;
+    advance();  // '('
+    int stars = 0;
+    while (tok.kind == T_STAR && !failed()) {
+        advance();
+        stars++;
+        while (tok.kind == T_CONST || tok.kind == T_VOLATILE) advance();
+    }
+    Token inner_at = tok;
+    if (tok.kind == T_IDENT) {
+        *name = tok;
+        advance();
+    }
+    // Array dimensions inside the parentheses apply last: (*rows[3])[4] is an array of 3.
+    uint32_t inner_dims[4];
+    int n_inner = 0;
+    while (tok.kind == T_LBRACKET && !failed()) {
+        Token at = tok;
+        advance();
+        bool omitted = tok.kind == T_RBRACKET && n_inner == 0;  // (*rows[])[4] = {...}
+        int32_t v = omitted ? 0 : const_expr("array size");
+        if (v <= 0 && !omitted && !failed()) {
+            diag.error(at.line, at.col, "array size must be positive");
+            return t;
+        }
+        if (!expect(T_RBRACKET, "']'")) return t;
+        if (n_inner == 4) {
+            diag.error(at.line, at.col, "too many array dimensions");
+            return t;
+        }
+        inner_dims[n_inner++] = uint32_t(v);
+    }
+    if (tok.kind == T_LPAREN) {
+        diag.error(inner_at.line, inner_at.col,
+                   "nested declarators other than (*name)[N] are not supported");
+        return t;
+    }
+    if (!expect(T_RPAREN, "')'")) return t;
+    if (tok.kind == T_LPAREN) {
+        diag.error(open.line, open.col, "function pointers are not supported");
+        return t;
+    }
+    if (tok.kind != T_LBRACKET) {
+        error_here(
+            "expected '[' after a parenthesized declarator (only pointers to arrays are "
+            "supported)");
+        return t;
+    }
+    Token at = tok;
+    t = array_suffix(t);
+    if (failed()) return t;
+    if (!t->complete) {
+        diag.error(at.line, at.col, "a pointer to an array needs the array's size");
+        return t;
+    }
+    for (int i = 0; i < stars; i++) t = pointer_to(t);
+    for (int i = n_inner - 1; i >= 0; i--) t = array_of(t, inner_dims[i]);
     return t;
 }
 
@@ -399,54 +467,191 @@ Type* Compiler::parse_type_name() {
 }
 
 // ---- initialisers
+//
+// One walker serves globals (values go into the data image) and locals (code stores them),
+// with C's rules: a sub-aggregate written without braces takes as many initialisers from
+// the enclosing list as it needs (brace elision: `int a[2][2] = {1, 2, 3, 4}`), a string
+// literal initialises a char array with or without braces, and braces around a scalar are
+// allowed. What is not initialised is zero.
+
+namespace {
+
+bool is_aggregate(const Type* t) {
+    return t->kind == TY_ARRAY || t->kind == TY_STRUCT;
+}
+
+bool is_char_array(const Type* t) {
+    return t->kind == TY_ARRAY && t->base->size == 1 && Compiler::is_integer(t->base);
+}
+
+// Items of a brace list, read from the source text ahead of the lexer: a braced group, a
+// run of string literals, or anything else, each up to its top-level comma.
+enum class Item : uint8_t { End, Braced, String, Other };
+
+class ItemScanner {
+  public:
+    ItemScanner(const char* p, const char* end) : p_(p), end_(end) {}
+
+    Item peek() {
+        if (!peeked_) classify();
+        return item_;
+    }
+    const char* item_start() {
+        peek();
+        return item_start_;
+    }
+    void next() {
+        peek();
+        p_ = item_end_;
+        peeked_ = false;
+    }
+
+  private:
+    void skip_space(const char** q) const {
+        const char* p = *q;
+        while (p < end_) {
+            if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+                p++;
+            } else if (*p == '/' && p + 1 < end_ && p[1] == '/') {
+                while (p < end_ && *p != '\n') p++;
+            } else if (*p == '/' && p + 1 < end_ && p[1] == '*') {
+                p += 2;
+                while (p + 1 < end_ && !(p[0] == '*' && p[1] == '/')) p++;
+                p += 2;
+            } else {
+                break;
+            }
+        }
+        *q = p > end_ ? end_ : p;
+    }
+    void skip_literal(const char** q) const {
+        const char* p = *q;
+        char quote = *p++;
+        while (p < end_ && *p != quote && *p != '\n') {
+            if (*p == '\\') p++;
+            p++;
+        }
+        *q = p + 1 > end_ ? end_ : p + 1;
+    }
+    // Past a balanced (...), [...] or {...} group.
+    void skip_group(const char** q) const {
+        const char* p = *q;
+        int depth = 0;
+        while (p < end_) {
+            skip_space(&p);
+            if (p >= end_) break;
+            char ch = *p;
+            if (ch == '"' || ch == '\'') {
+                skip_literal(&p);
+                continue;
+            }
+            p++;
+            if (ch == '{' || ch == '(' || ch == '[') depth++;
+            if ((ch == '}' || ch == ')' || ch == ']') && --depth == 0) break;
+        }
+        *q = p;
+    }
+    void classify() {
+        peeked_ = true;
+        const char* p = p_;
+        skip_space(&p);
+        item_start_ = p;
+        if (p >= end_ || *p == '}' || *p == ')' || *p == ']') {
+            item_ = Item::End;
+            item_end_ = p;
+            return;
+        }
+        bool braced = *p == '{', strings = *p == '"';
+        for (bool first = true;; first = false) {
+            skip_space(&p);
+            if (p >= end_) break;
+            char ch = *p;
+            if (ch == ',') {
+                p++;
+                break;
+            }
+            if (ch == '}' || ch == ')' || ch == ']') break;  // the end of the list
+            if (!first) braced = false;
+            if (ch == '"') {
+                skip_literal(&p);
+                continue;
+            }
+            strings = false;
+            if (ch == '\'')
+                skip_literal(&p);
+            else if (ch == '{' || ch == '(' || ch == '[')
+                skip_group(&p);
+            else
+                p++;
+        }
+        item_ = braced ? Item::Braced : strings ? Item::String : Item::Other;
+        item_end_ = p;
+    }
+
+    const char* p_;
+    const char* end_;
+    const char* item_start_ = nullptr;
+    const char* item_end_ = nullptr;
+    Item item_ = Item::End;
+    bool peeked_ = false;
+};
+
+// Bytes in a run of adjacent string literals starting at p, without the terminator.
+uint32_t string_run_length(const char* p, const char* end) {
+    uint32_t n = 0;
+    while (p < end && *p == '"') {
+        p++;
+        while (p < end && *p != '"' && *p != '\n') {
+            if (*p == '\\') {
+                p++;
+                decode_escape(&p, end);
+            } else {
+                p++;
+            }
+            n++;
+        }
+        p++;
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+    }
+    return n;
+}
+
+// Consumes the items that initialise one object of type t, as the walker below will.
+void consume_items(ItemScanner& s, const Type* t) {
+    Item it = s.peek();
+    if (it == Item::End) return;
+    if (it == Item::Braced || !is_aggregate(t) || (is_char_array(t) && it == Item::String)) {
+        s.next();
+    } else if (t->kind == TY_ARRAY) {
+        for (uint32_t i = 0; i < t->count && s.peek() != Item::End; i++) consume_items(s, t->base);
+    } else {
+        for (const Member* m = t->members; m && s.peek() != Item::End; m = m->next)
+            consume_items(s, m->type);
+    }
+}
+
+}  // namespace
 
 // Counts the elements of the brace list the lexer is inside (just after '{'), by scanning
-// the source text: used to size `T x[] = {...}` globals before allocating them.
-uint32_t Compiler::count_initializer(Type*) {
+// the source text: used to size `T x[] = {...}` globals before allocating them (string
+// literals in the list are allocated while it is parsed, after the array).
+uint32_t Compiler::count_initializer(Type* t) {
     if (lx.nframes_ != 1 || lx.has_peek_) {
         error_here("array size cannot be deduced here; give the size explicitly");
         return 0;
     }
-    const char* p = lx.frames_[0].p;
-    const char* end = lx.frames_[0].end;
-    int depth = 1;
-    uint32_t count = 0;
-    bool pending = false;
-    while (p < end && depth > 0) {
-        char c = *p;
-        if (c == '"' || c == '\'') {
-            p++;
-            while (p < end && *p != c && *p != '\n') {
-                if (*p == '\\') p++;
-                p++;
-            }
-            p++;
-            pending = true;
-            continue;
-        }
-        if (c == '/' && p + 1 < end && p[1] == '/') {
-            while (p < end && *p != '\n') p++;
-            continue;
-        }
-        if (c == '/' && p + 1 < end && p[1] == '*') {
-            p += 2;
-            while (p + 1 < end && !(p[0] == '*' && p[1] == '/')) p++;
-            p += 2;
-            continue;
-        }
-        if (c == '{' || c == '(' || c == '[')
-            depth++;
-        else if (c == '}' || c == ')' || c == ']')
-            depth--;
-        if (depth == 1 && c == ',') {
-            if (pending) count++;
-            pending = false;
-        } else if (depth >= 1 && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-            pending = true;
-        }
-        p++;
+    ItemScanner s(lx.frames_[0].p, lx.frames_[0].end);
+    if (is_char_array(t) && s.peek() == Item::String) {  // `char s[] = {"text"}`
+        const char* str = s.item_start();
+        s.next();
+        if (s.peek() == Item::End) return string_run_length(str, lx.frames_[0].end) + 1;
+        s = ItemScanner(lx.frames_[0].p, lx.frames_[0].end);
     }
-    if (pending) count++;
+    uint32_t count = 0;
+    while (s.peek() != Item::End) {
+        consume_items(s, t->base);
+        count++;
+    }
     return count;
 }
 
@@ -467,176 +672,49 @@ static bool scalar_ok(Compiler* c, Type* t, Val& v, Token at) {
     return true;
 }
 
-void Compiler::init_global(Type* t, uint32_t addr, Token at) {
-    if (failed()) return;
-    if (t->kind == TY_ARRAY) {
-        if (tok.kind == T_STR && t->base->size == 1) {
-            uint32_t len;
-            uint32_t top = global_top;
-            uint32_t src = string_literal(tok, &len);
-            advance();
-            uint32_t n = len + 1 > t->count ? t->count : len + 1;
-            if (len > t->count) diag.error(at.line, at.col, "string is longer than the array");
-            for (uint32_t i = 0; i < n && !failed(); i++)
-                data_write(addr + i, out[out_cap - 1 - (src + i)], 1);
-            global_top = top;  // the temporary copy is not needed
-            return;
-        }
-        if (!expect(T_LBRACE, "'{' (array initializer)")) return;
-        uint32_t i = 0;
-        while (tok.kind != T_RBRACE && !failed()) {
-            if (i >= t->count) {
-                error_here("too many initializers for the array");
-                return;
-            }
-            init_global(t->base, addr + i * t->base->size, tok);
-            i++;
-            if (!accept(T_COMMA)) break;
-        }
-        expect(T_RBRACE, "'}'");
-        return;
-    }
-    if (t->kind == TY_STRUCT) {
-        if (!expect(T_LBRACE, "'{' (struct initializer)")) return;
-        for (Member* m = t->members; m && tok.kind != T_RBRACE && !failed(); m = m->next) {
-            init_global(m->type, addr + m->offset, tok);
-            if (!accept(T_COMMA)) break;
-        }
-        if (tok.kind != T_RBRACE && !failed()) error_here("too many initializers for the struct");
-        expect(T_RBRACE, "'}'");
-        return;
-    }
-    if (tok.kind == T_LBRACE) {
-        advance();
-        init_global(t, addr, at);
-        accept(T_COMMA);
-        expect(T_RBRACE, "'}'");
-        return;
-    }
-    Token vat = tok;
-    uint32_t p0 = ncode;
-    Val v = assign_expr();
-    if (failed()) return;
-    if (!scalar_ok(this, t, v, vat)) return;
-    int32_t value;
-    if (v.k == V_CONST)
-        value = v.v;
-    else if (v.k == V_ADDR || (v.k == V_GLOBAL && v.t->kind == TY_ARRAY))
-        value = v.v;
-    else {
-        diag.error(vat.line, vat.col, "initializer element is not a compile-time constant");
-        return;
-    }
-    if (ncode != p0) {
-        diag.error(vat.line, vat.col, "initializer element is not a compile-time constant");
-        return;
-    }
-    if (v.k == V_CONST) {
-        Val cv = v;
-        convert(cv, t);
-        value = cv.v;
-    }
-    data_write(addr, uint32_t(value), t->size);
-}
+namespace {
 
-// Emits code that initialises the local object at frame offset `off` (already zeroed
-// when it is part of an aggregate).
-static void init_local_at(Compiler* c, Type* t, uint32_t off, bool zeroed, Token at) {
-    if (c->failed()) return;
-    if (t->kind == TY_ARRAY) {
-        if (c->tok.kind == T_STR && t->base->size == 1) {
-            uint32_t len;
-            uint32_t src = c->string_literal(c->tok, &len);
-            c->advance();
-            if (len > t->count) {
-                c->diag.error(at.line, at.col, "string is longer than the array");
-                return;
-            }
-            uint32_t n = len + 1 > t->count ? t->count : len + 1;
-            if (!zeroed && n < t->count) {
-                c->emit(OP_LEAL, int32_t(off));
-                c->emit(OP_MEMZERO, int32_t(t->size));
-            }
-            c->emit(OP_LEAL, int32_t(off));
-            c->emit(OP_PUSH);
-            c->emit(OP_LI, int32_t(src));
-            c->emit(OP_MEMCPY, int32_t(n));
-            return;
-        }
-        if (!c->expect(T_LBRACE, "'{' (array initializer)")) return;
-        uint32_t zero_at = 0;
-        if (!zeroed) {
-            c->emit(OP_LEAL, int32_t(off));
-            zero_at = c->emit(OP_MEMZERO, int32_t(t->size));
-        }
-        uint32_t i = 0;
-        while (c->tok.kind != T_RBRACE && !c->failed()) {
-            if (t->count && i >= t->count) {
-                c->error_here("too many initializers for the array");
-                return;
-            }
-            if (!t->count && off + (i + 1) * t->base->size > 0x7fff) {
-                c->error_here("local array too large");
-                return;
-            }
-            init_local_at(c, t->base, off + i * t->base->size, true, c->tok);
-            i++;
-            if (!c->accept(T_COMMA)) break;
-        }
-        c->expect(T_RBRACE, "'}'");
-        if (!t->count) {  // `T a[] = {...}`: the size is now known
-            t->count = i;
-            t->size = i * t->base->size;
-            t->complete = true;
-            if (!zeroed && !c->failed()) c->code[zero_at].imm = int32_t(t->size);
-        }
-        return;
-    }
-    if (t->kind == TY_STRUCT) {
-        if (c->tok.kind != T_LBRACE) {
-            // Copy from another struct of the same type.
-            c->emit(OP_LEAL, int32_t(off));
-            c->emit(OP_PUSH);
-            Val v = c->assign_expr();
-            if (v.t != t || (v.k != V_LOCAL && v.k != V_GLOBAL && v.k != V_MEM)) {
-                c->diag.error(at.line, at.col, "incompatible struct initializer");
-                return;
-            }
-            c->load_address(v);
-            c->emit(OP_MEMCPY, int32_t(t->size));
-            return;
-        }
-        c->advance();
-        if (!zeroed) {
-            c->emit(OP_LEAL, int32_t(off));
-            c->emit(OP_MEMZERO, int32_t(t->size));
-        }
-        for (Member* m = t->members; m && c->tok.kind != T_RBRACE && !c->failed(); m = m->next) {
-            init_local_at(c, m->type, off + m->offset, true, c->tok);
-            if (!c->accept(T_COMMA)) break;
-        }
-        if (c->tok.kind != T_RBRACE && !c->failed())
-            c->error_here("too many initializers for the struct");
-        c->expect(T_RBRACE, "'}'");
-        return;
-    }
-    if (c->tok.kind == T_LBRACE) {
-        c->advance();
-        init_local_at(c, t, off, zeroed, at);
-        c->accept(T_COMMA);
-        c->expect(T_RBRACE, "'}'");
-        return;
-    }
+// Where the object being initialised lives: `at` is a global address or a frame offset.
+struct InitTarget {
+    Compiler* c;
+    bool global;
+};
+
+void init_scalar(const InitTarget& d, Type* t, uint32_t at, bool whole_slot) {
+    Compiler* c = d.c;
     Token vat = c->tok;
-    if (t->size == 4 || !zeroed) {  // a whole local variable owns its 4-byte slot
+    if (d.global) {
+        uint32_t p0 = c->ncode;
+        Val v = c->assign_expr();
+        if (c->failed() || !scalar_ok(c, t, v, vat)) return;
+        int32_t value;
+        if (v.k == V_CONST || v.k == V_ADDR || (v.k == V_GLOBAL && v.t->kind == TY_ARRAY)) {
+            value = v.v;
+        } else {
+            c->diag.error(vat.line, vat.col, "initializer element is not a compile-time constant");
+            return;
+        }
+        if (c->ncode != p0) {
+            c->diag.error(vat.line, vat.col, "initializer element is not a compile-time constant");
+            return;
+        }
+        if (v.k == V_CONST) {
+            Val cv = v;
+            c->convert(cv, t);
+            value = cv.v;
+        }
+        c->data_write(at, uint32_t(value), t->size);
+        return;
+    }
+    if (t->size == 4 || whole_slot) {  // a 4-byte element or a whole variable owns its slot
         Val v = c->assign_expr();
         if (!scalar_ok(c, t, v, vat)) return;
         c->load(v);
         c->convert(v, t);
-        c->emit(OP_STL, int32_t(off));
+        c->emit(OP_STL, int32_t(at));
         return;
     }
-    c->emit(OP_LEAL, int32_t(off));
+    c->emit(OP_LEAL, int32_t(at));
     c->emit(OP_PUSH);
     Val v = c->assign_expr();
     if (!scalar_ok(c, t, v, vat)) return;
@@ -648,8 +726,169 @@ static void init_local_at(Compiler* c, Type* t, uint32_t off, bool zeroed, Token
     c->store(dst, t);
 }
 
-void Compiler::init_local(Type* t, uint32_t off, Token at) {
-    init_local_at(this, t, off, false, at);
+// A char array from a string literal; an unsized array takes the literal's length.
+void init_string(const InitTarget& d, Type* t, uint32_t at, bool zeroed) {
+    Compiler* c = d.c;
+    Token st = c->tok;
+    uint32_t len;
+    uint32_t top = c->global_top;
+    uint32_t src = c->string_literal(st, &len);
+    c->advance();
+    if (!t->count) {
+        t->count = t->size = len + 1;
+        t->complete = true;
+    }
+    if (len > t->count) {
+        c->diag.error(st.line, st.col, "string is longer than the array");
+        return;
+    }
+    uint32_t n = len + 1 > t->count ? t->count : len + 1;
+    if (d.global) {
+        for (uint32_t i = 0; i < n && !c->failed(); i++)
+            c->data_write(at + i, c->out[c->out_cap - 1 - (src + i)], 1);
+        c->global_top = top;  // the literal's own copy is not needed
+        return;
+    }
+    if (!zeroed && n < t->count) {
+        c->emit(OP_LEAL, int32_t(at));
+        c->emit(OP_MEMZERO, int32_t(t->size));
+    }
+    c->emit(OP_LEAL, int32_t(at));
+    c->emit(OP_PUSH);
+    c->emit(OP_LI, int32_t(src));
+    c->emit(OP_MEMCPY, int32_t(n));
+}
+
+// A local struct from another struct of its type.
+void init_struct_copy(const InitTarget& d, Type* t, uint32_t at, Token where) {
+    Compiler* c = d.c;
+    c->emit(OP_LEAL, int32_t(at));
+    c->emit(OP_PUSH);
+    Val v = c->assign_expr();
+    if (v.t != t || (v.k != V_LOCAL && v.k != V_GLOBAL && v.k != V_MEM)) {
+        c->diag.error(where.line, where.col, "incompatible struct initializer");
+        return;
+    }
+    c->load_address(v);
+    c->emit(OP_MEMCPY, int32_t(t->size));
+}
+
+// Inside a list, does the next initialiser name a variable of struct type t (which then
+// initialises the member whole, rather than its first scalar)?
+bool names_struct_value(Compiler* c, Type* t) {
+    if (c->tok.kind != T_IDENT) return false;
+    Sym* s = c->lookup(c->tok.p, c->tok.len);
+    if (!s || (s->kind != S_LOCAL && s->kind != S_GLOBAL) || s->type != t) return false;
+    Tok after = c->lx.peek().kind;
+    return after == T_COMMA || after == T_RBRACE;
+}
+
+void init_object(const InitTarget& d, Type* t, uint32_t at, bool in_list, bool zeroed);
+
+// Initialises the sub-objects of aggregate t in order from the list being read, stopping
+// at its '}' or when t is full. Returns how many elements (or members) were initialised.
+uint32_t init_list(const InitTarget& d, Type* t, uint32_t at) {
+    Compiler* c = d.c;
+    uint32_t n = 0;
+    Member* m = t->kind == TY_STRUCT ? t->members : nullptr;
+    while (!c->failed()) {
+        bool full = t->kind == TY_ARRAY ? t->count && n >= t->count : !m;
+        if (full) break;  // a comma after the last sub-object belongs to the enclosing list
+        if (n > 0) {
+            if (c->tok.kind != T_COMMA || c->lx.peek().kind == T_RBRACE) break;
+            c->advance();
+        }
+        if (c->tok.kind == T_RBRACE) break;
+        Type* sub;
+        uint32_t sub_at;
+        if (t->kind == TY_ARRAY) {
+            sub = t->base;
+            sub_at = at + n * sub->size;
+            if (!t->count && !d.global && sub_at + sub->size > 0x7fff) {
+                c->error_here("local array too large");
+                break;
+            }
+        } else {
+            sub = m->type;
+            sub_at = at + m->offset;
+            m = m->next;
+        }
+        init_object(d, sub, sub_at, true, true);
+        n++;
+    }
+    return n;
+}
+
+// Initialises one object from the initialiser at the current token. `in_list`: it is an
+// element or member, so it may take its initialisers from the enclosing list.
+void init_object(const InitTarget& d, Type* t, uint32_t at, bool in_list, bool zeroed) {
+    Compiler* c = d.c;
+    if (c->failed()) return;
+    if (++c->nesting > 150) {
+        c->error_here("initializer nested too deeply");
+        c->nesting--;
+        return;
+    }
+    if (c->out_of_stack()) {
+        c->nesting--;
+        return;
+    }
+    Token start = c->tok;
+    if (is_char_array(t) && c->tok.kind == T_STR) {
+        init_string(d, t, at, zeroed);
+    } else if (c->tok.kind == T_LBRACE) {
+        c->advance();
+        uint32_t zero_at = 0;
+        bool zero_here = !d.global && !zeroed && is_aggregate(t);
+        if (zero_here) {  // a local aggregate: zero it, then store what is given
+            c->emit(OP_LEAL, int32_t(at));
+            zero_at = c->emit(OP_MEMZERO, int32_t(t->size));
+        }
+        if (is_char_array(t) && c->tok.kind == T_STR) {
+            init_string(d, t, at, true);
+        } else if (!is_aggregate(t)) {
+            if (c->tok.kind == T_RBRACE)
+                c->error_here("empty scalar initializer");
+            else
+                init_object(d, t, at, false, zeroed);
+        } else {
+            uint32_t n = init_list(d, t, at);
+            if (t->kind == TY_ARRAY && !t->count && !c->failed()) {  // `T a[] = {...}`
+                t->count = n;
+                t->size = n * t->base->size;
+                t->complete = true;
+            }
+        }
+        if (zero_here && !c->failed()) c->code[zero_at].imm = int32_t(t->size);
+        c->accept(T_COMMA);
+        if (c->tok.kind != T_RBRACE && !c->failed())
+            c->error_here(t->kind == TY_ARRAY    ? "too many initializers for the array"
+                          : t->kind == TY_STRUCT ? "too many initializers for the struct"
+                                                 : "too many initializers for a scalar");
+        c->expect(T_RBRACE, "'}'");
+    } else if (!is_aggregate(t)) {
+        init_scalar(d, t, at, !zeroed);
+    } else if (t->kind == TY_STRUCT && !d.global && (!in_list || names_struct_value(c, t))) {
+        init_struct_copy(d, t, at, start);
+    } else if (!in_list) {
+        c->error_here(t->kind == TY_ARRAY ? "expected '{' (array initializer)"
+                                          : "expected '{' (struct initializer)");
+    } else if (t->kind == TY_ARRAY && !t->count) {
+        c->error_here("expected '{' (array initializer)");
+    } else {
+        init_list(d, t, at);  // brace elision
+    }
+    c->nesting--;
+}
+
+}  // namespace
+
+void Compiler::init_global(Type* t, uint32_t addr, Token) {
+    init_object(InitTarget{this, true}, t, addr, false, true);
+}
+
+void Compiler::init_local(Type* t, uint32_t off, Token) {
+    init_object(InitTarget{this, false}, t, off, false, false);
 }
 
 // ---- declarations

@@ -8,7 +8,6 @@ namespace tern::ccbpf {
 
 namespace {
 
-
 bool is_compare(Tok k) {
     return prec_of(k) == 6 || prec_of(k) == 7;
 }
@@ -175,6 +174,11 @@ Val Compiler::const_value(int32_t v, Type* t) {
     return r;
 }
 
+// A global's address known at compile time: `&g`, `&table[2]`, or a global array.
+static bool is_address_constant(const Val& v) {
+    return v.k == V_ADDR || (v.k == V_GLOBAL && v.t->kind == TY_ARRAY);
+}
+
 static Type* decayed(Compiler* c, Type* t) {
     return t->kind == TY_ARRAY ? c->pointer_to(t->base) : t;
 }
@@ -263,12 +267,15 @@ static Val combine(Compiler* c, Tok op, Val l, Val r, int32_t push_pc, Token at)
         return out;
     }
     if (push_pc < 0) {
-        // l is a constant that was never emitted.
-        if (r.k == V_CONST) {
+        // l is a constant (or a global's address) that was never emitted.
+        bool l_addr = is_address_constant(l);
+        if (r.k == V_CONST || (l_addr && divide > 1 && is_address_constant(r))) {
             uint32_t v;
             if (fold(bop, uint32_t(l.v) * lscale, uint32_t(r.v) * rscale, &v)) {
                 if (divide > 1) v = uint32_t(int32_t(v) / int32_t(divide));
-                return c->const_value(int32_t(v), result);
+                Val folded = c->const_value(int32_t(v), result);
+                if (l_addr && Compiler::is_pointer(result)) folded.k = V_ADDR;  // `table + 2`
+                return folded;
             }
             // Division by a constant zero: emit it so that it traps at run time.
             c->emit(OP_LI, l.v);
@@ -288,12 +295,20 @@ static Val combine(Compiler* c, Tok op, Val l, Val r, int32_t push_pc, Token at)
                 c->emit(Opcode(base_op(swap_cmp(op), uns) + 1), k);
                 break;
         }
+        if (divide > 1) c->emit(OP_DIVSI, int32_t(divide));
         out.k = V_ACC;
         return out;
     }
 
     // l is on the stack. A constant or a plain local r needs no push at all.
     bool nothing_since_push = c->ncode == uint32_t(push_pc) + 1 && c->barrier <= uint32_t(push_pc);
+    if (lscale != 1 && nothing_since_push && !c->failed()) {
+        // integer + pointer, the integer just pushed: scale it before the push instead.
+        c->drop_last();
+        scale(c, lscale);
+        lscale = 1;
+        push_pc = int32_t(c->emit(OP_PUSH));
+    }
     bool r_local = r.k == V_LOCAL && rt == r.t && r.t->size == 4 && rscale == 1;
     if (nothing_since_push && (r.k == V_CONST || r_local) && !c->failed()) {
         c->drop_last();
@@ -303,14 +318,11 @@ static Val combine(Compiler* c, Tok op, Val l, Val r, int32_t push_pc, Token at)
             c->emit(Opcode(bop + 2), r.v);
     } else {
         c->load(r);
-        if (lscale != 1) {
-            // integer + pointer with the integer already on the stack (rare in practice).
-            c->diag.error(at.line, at.col,
-                          "write pointer + integer (integer + pointer is not supported)");
-            return c->const_value(0, c->t_int);
-        }
         int s = log2_exact(rscale);
-        if (op == T_PLUS && rscale > 1 && s >= 0) {
+        if (lscale != 1) {
+            // integer + pointer, with code for the pointer after the integer's push.
+            c->emit(OP_RIDX, int32_t(lscale));
+        } else if (op == T_PLUS && rscale > 1 && s >= 0) {
             c->emit(OP_IDX, 0, uint8_t(s));
         } else {
             scale(c, rscale);
@@ -363,6 +375,10 @@ static Tok compound_op(Tok k) {
 Val Compiler::assign_expr() {
     if (++nesting > 150) {
         error_here("expression nested too deeply");
+        nesting--;
+        return const_value(0, t_int);
+    }
+    if (out_of_stack()) {
         nesting--;
         return const_value(0, t_int);
     }
@@ -595,6 +611,7 @@ static bool commutes_with_constant(Tok op) {
 }
 
 Val Compiler::binary_expr(int min_prec) {
+    if (out_of_stack()) return const_value(0, t_int);
     Val l = unary_expr();
     for (;;) {
         Tok op = tok.kind;
@@ -648,7 +665,9 @@ Val Compiler::binary_expr(int min_prec) {
         bool defer_local =
             l.k == V_LOCAL && l.t->size == 4 && is_integer(l.t) &&
             (is_compare(op) || op == T_STAR || op == T_AMP || op == T_PIPE || op == T_CARET);
-        if (!(l.k == V_CONST && commutes_with_constant(op)) && !defer_local) {
+        // `table + 2` stays an address constant (global initialisers need one).
+        bool defer_addr = (op == T_PLUS || op == T_MINUS) && is_address_constant(l);
+        if (!(l.k == V_CONST && commutes_with_constant(op)) && !defer_local && !defer_addr) {
             load(l);
             push_pc = int32_t(emit(OP_PUSH));
         }
@@ -717,6 +736,10 @@ Val Compiler::incdec(Val v, int delta, bool post, Token at) {
 Val Compiler::unary_expr() {
     if (++nesting > 150) {
         error_here("expression nested too deeply");
+        nesting--;
+        return const_value(0, t_int);
+    }
+    if (out_of_stack()) {
         nesting--;
         return const_value(0, t_int);
     }
@@ -865,6 +888,26 @@ Val Compiler::postfix_expr() {
         if (tok.kind == T_LBRACKET) {
             advance();
             Type* bt = decayed(this, v.t);
+            if (is_integer(bt)) {  // i[p] is *(i + p)
+                int32_t push_pc = -1;
+                if (v.k != V_CONST) {
+                    load(v);
+                    push_pc = int32_t(emit(OP_PUSH));
+                }
+                Val p = expr();
+                expect(T_RBRACKET, "']'");
+                Type* pt = decayed(this, p.t);
+                if (!is_pointer(pt)) {
+                    diag.error(at.line, at.col, "subscripted value is not an array or pointer");
+                    return v;
+                }
+                v = combine(this, T_PLUS, v, p, push_pc, at);
+                load(v);
+                v.k = V_MEM;
+                v.t = pt->base;
+                v.is_const_obj = false;
+                continue;
+            }
             if (!is_pointer(bt)) {
                 diag.error(at.line, at.col, "subscripted value is not an array or pointer");
                 return v;

@@ -58,7 +58,7 @@ void Compiler::block() {
     uint32_t saved_off = frame_off;
     scope_floor = locals;
     block_depth++;
-    while (tok.kind != T_RBRACE && tok.kind != T_EOF && !failed()) statement();
+    while (tok.kind != T_RBRACE && tok.kind != T_EOF && !failed()) statement(true);
     block_depth--;
     expect(T_RBRACE, "'}'");
     locals = saved_locals;
@@ -67,12 +67,13 @@ void Compiler::block() {
     frame_off = saved_off;
 }
 
-void Compiler::statement() {
+void Compiler::statement(bool in_block) {
     if (failed()) return;
     if (++nesting > 100) {
         error_here("statements nested too deeply");
         return;
     }
+    if (out_of_stack()) return;
     mark_line(tok.line);
     switch (tok.kind) {
         case T_LBRACE:
@@ -167,9 +168,12 @@ void Compiler::statement() {
                 error_here("labels and goto are not supported");
                 break;
             }
-            if (starts_type(tok))
+            if (starts_type(tok) && !in_block) {
+                // As in C: `while (x) int i;` would leave a local in no scope.
+                error_here("expected a statement (a declaration needs braces here)");
+            } else if (starts_type(tok)) {
                 local_declaration();
-            else
+            } else
                 expr_stmt();
             break;
     }

@@ -131,7 +131,7 @@ Status Vm::run(uint32_t budget) {
 #define Y(OP) CCBPF_JCMP_FORMS(OP)
                 CCBPF_CMPS(Y)
 #undef Y
-    CCBPF_OPCODES_TAIL(X)
+                    CCBPF_OPCODES_TAIL(X)
 #undef X
     };
 #define CASE(name) L_##name:
@@ -318,6 +318,7 @@ dispatch:
     LOADIL(LD8U, 1, mem[a])
     LOADIL(LD32, 4, ld32(mem + a))
     CASE(MULLI) acc = ld32(LOCAL(ip->b)) * uint32_t(ip->imm); ip++; DISPATCH();
+    CASE(RIDX) acc += POP() * uint32_t(ip->imm); ip++; DISPATCH();
     CASE(ST8LX) {
         uint32_t a = uint32_t(ip->imm) + (ld32(LOCAL(ip->b)) << ip->a);
         CHECK(a, 1);

@@ -8,6 +8,11 @@ namespace tern::ccbpf {
 
 struct CompileOptions {
     uint32_t stack_size = 8 * 1024;  // bytes of VM stack the image asks for
+    // The lowest address of the native stack compile() runs on (a task's stack base). The
+    // parser recurses with the program's nesting; with this set, nesting deeper than the
+    // stack allows is a compile error ("out of compiler stack") instead of an overflow.
+    // Null: only the fixed nesting limits apply.
+    const void* stack_bottom = nullptr;
 };
 
 struct CompileResult {

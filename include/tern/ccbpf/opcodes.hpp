@@ -67,7 +67,7 @@ enum class Operand : uint8_t {
     X(ST16LX, LocalShiftImm, 0, 0) X(ST32LX, LocalShiftImm, 0, 0)
 
 // Instructions added after the first frozen image: numbered after everything above.
-#define CCBPF_OPCODES_TAIL(X) X(MULLI, LocalShiftImm, 0, 0)
+#define CCBPF_OPCODES_TAIL(X) X(MULLI, LocalShiftImm, 0, 0) X(RIDX, Imm, 1, 0)
 
 // clang-format on
 
@@ -86,11 +86,9 @@ enum class Operand : uint8_t {
 //   LDLxx  acc = load a 1- or 2-byte local directly   LEAL; LDx
 //   STxLX  store(imm + (local32[b] << a), acc)      g[i] = v: v first, no push
 //   MULLI  acc = local32[b] * imm                  LDL b; MULI imm   (row offsets)
+//   RIDX   acc = acc + pop() * imm                 integer + pointer, the integer pushed first
 //   JcmpS  if (pop() cmp acc) goto imm             cmp; JNZ
 
-// Opcode numbers are part of image format version 1 (docs/ccbpf-image.md) and are frozen:
-// add new instructions at the end of the table and never reorder; anything else needs a
-// new image version. tests/ccbpf/frozen/ holds a v1 image that must keep loading.
 // Opcode numbers are part of image format version 1 (docs/ccbpf-image.md) and are frozen:
 // add new instructions at the end of the table and never reorder; anything else needs a
 // new image version. tests/ccbpf/frozen/ holds a v1 image that must keep loading.
@@ -128,12 +126,13 @@ struct Insn {
 static_assert(sizeof(Insn) == 8, "instructions are 8 bytes");
 
 // Built-in functions, numbered as in the image. `args` < 0 means variadic (printf).
-#define CCBPF_BUILTINS(X)                                                                       \
-    X(PRINTF, "printf", -1)                                                                     \
-    X(PUTCHAR, "putchar", 1)                                                                    \
-    X(PUTS, "puts", 1) X(SLEEP_MS, "sleep_ms", 1) X(TIME_MS, "time_ms", 0) X(YIELD, "yield", 0) \
-        X(NODE_ID, "node_id", 0) X(NODE_NAME, "node_name", 0) X(MIGRATE, "migrate", 1)          \
-            X(RAND, "rand", 0) X(SRAND, "srand", 1) X(ABORT, "abort", 0) X(EXIT, "exit", 1)
+// clang-format off
+#define CCBPF_BUILTINS(X)                                                          \
+    X(PRINTF, "printf", -1) X(PUTCHAR, "putchar", 1) X(PUTS, "puts", 1)            \
+    X(SLEEP_MS, "sleep_ms", 1) X(TIME_MS, "time_ms", 0) X(YIELD, "yield", 0)       \
+    X(NODE_ID, "node_id", 0) X(NODE_NAME, "node_name", 0) X(MIGRATE, "migrate", 1) \
+    X(RAND, "rand", 0) X(SRAND, "srand", 1) X(ABORT, "abort", 0) X(EXIT, "exit", 1)
+// clang-format on
 
 enum Builtin : uint8_t {
 #define X(id, name, args) BI_##id,

@@ -50,6 +50,30 @@ TEST(CcbpfCompiler, RunningOutOfArenaIsAnErrorNotACrash) {
     }
 }
 
+// The parser recurses with the program's nesting; given the bottom of its stack, it stops
+// with an error before reaching it. (The stack here is the test's own, with a floor set
+// 32 KB below the caller's frame; on the boards it is the compiling task's real stack.)
+TEST(CcbpfCompiler, NestingDeeperThanTheStackAllowsIsAnError) {
+    std::string deep =
+        "int main(void) { return " + std::string(60, '(') + "1" + std::string(60, ')') + "; }\n";
+    std::string shallow = "int main(void) { return (1 + 2) * 3; }\n";
+    std::vector<uint64_t> arena(64 * 1024 / 8);
+    Bytes out;
+    out.resize(1 << 16);
+    volatile char here = 0;
+    CompileOptions limited;
+    limited.stack_bottom = const_cast<char*>(&here) - 32 * 1024;
+    CompileResult r = compile("p.c", deep.data(), deep.size(), arena.data(), 64 * 1024, out.data(),
+                              out.size, limited);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(nullptr, strstr(r.message, "out of compiler stack")) << r.message;
+    r = compile("p.c", shallow.data(), shallow.size(), arena.data(), 64 * 1024, out.data(),
+                out.size, limited);
+    EXPECT_TRUE(r.ok) << r.message;
+    r = compile("p.c", deep.data(), deep.size(), arena.data(), 64 * 1024, out.data(), out.size);
+    EXPECT_TRUE(r.ok) << r.message;  // the same program, unchecked, on the test's big stack
+}
+
 TEST(CcbpfCompiler, SmallOutputBufferIsAnErrorNotACrash) {
     std::string src = read(CCBPF_TEST_DIR "/frozen/program300.c");
     for (size_t size : {16u, 100u, 1000u, 5000u}) {

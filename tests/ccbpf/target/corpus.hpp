@@ -1,0 +1,24 @@
+// The tables embed_corpus.py generates (corpus.inc) hold these: ccBPF programs built into
+// a board image, with what gcc's build of each printed and returned.
+#pragma once
+#include <stdint.h>
+
+struct CorpusProgram {
+    const char* name;
+    const char* source;  // null unless embedded with --sources
+    uint32_t source_len;
+    const uint8_t* image;  // the host tool's image; null unless embedded with --images
+    uint32_t image_size;
+    uint32_t image_crc;
+    uint32_t out_len;  // what gcc's build printed and returned
+    uint32_t out_crc;
+    int32_t status;
+    uint32_t memory;  // globals + stack the image asks for
+};
+
+// A program the build left out, and why (it needs more VM stack or memory than the board
+// gives); the list ends with a null name.
+struct LeftOut {
+    const char* name;
+    const char* why;
+};
