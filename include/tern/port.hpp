@@ -1,7 +1,7 @@
 // The port facade: everything chip-specific the kernel needs, and nothing else.
 // A port lives in arch/<cpu>/ and supplies:
 //   - <tern/port/cpu.hpp>, inline: IrqState, irq_save, irq_restore, in_isr, request_switch,
-//     highest_bit, TaskData, stack_bytes;
+//     highest_bit, TaskData, stack_bytes, min_stack_bytes, unaligned_word_access;
 //   - out-of-line functions declared below (arch/<cpu>/ and boards/<board>/).
 // The kernel contains no architecture #ifdef: a new core is a new directory.
 #pragma once

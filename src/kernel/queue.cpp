@@ -19,9 +19,27 @@ struct Waiter {
     bool flag;       // send: to the front; receive: peek only
 };
 
-// Copies n bytes, a multiple of 4 and at least 4, a word at a time; either side may be
-// unaligned (word loads and stores through memcpy: one instruction each on ARMv7-M).
+// A word that may alias any object: items are the caller's objects of any type.
+typedef uint32_t __attribute__((__may_alias__)) AliasWord;
+
+// Copies n bytes, a multiple of 4 and at least 4, a word at a time. Where the CPU has
+// unaligned word access either side may be unaligned (word loads and stores through
+// memcpy: one instruction each on ARMv7-M); elsewhere both must be aligned, or it is
+// one memcpy (ARMv6-M and RV32 would otherwise copy each word a byte at a time).
 [[gnu::always_inline]] inline void copy_words(uint8_t* d, const uint8_t* s, uint32_t n) {
+    if constexpr (!port::unaligned_word_access) {
+        if (((reinterpret_cast<uintptr_t>(d) | reinterpret_cast<uintptr_t>(s)) & 3) != 0) {
+            memcpy(d, s, n);
+            return;
+        }
+        auto* dw = reinterpret_cast<AliasWord*>(d);
+        auto* sw = reinterpret_cast<const AliasWord*>(s);
+        const AliasWord* end = sw + n / 4;
+        do {
+            *dw++ = *sw++;
+        } while (sw != end);
+        return;
+    }
     const uint8_t* end = s + n;
     do {
         uint32_t w;

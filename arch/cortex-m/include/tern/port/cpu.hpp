@@ -59,6 +59,14 @@ inline constexpr size_t min_stack_bytes = 232;
 inline constexpr size_t min_stack_bytes = 128;
 #endif
 
+// Word loads and stores at any address: ARMv7-M and ARMv8-M Mainline have them; ARMv6-M
+// faults on an unaligned word access.
+#if defined(TERN_CM_V6M)
+inline constexpr bool unaligned_word_access = false;
+#else
+inline constexpr bool unaligned_word_access = true;
+#endif
+
 // An address whose access faults (tests of the fault report).
 inline constexpr uintptr_t invalid_address = board::invalid_address;
 

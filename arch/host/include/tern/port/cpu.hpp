@@ -37,6 +37,7 @@ constexpr size_t stack_bytes(size_t n) { return n + host_stack_extra; }
 inline constexpr size_t min_stack_bytes = 128 * 1024;
 // An address whose access faults (tests of the fault report).
 inline constexpr uintptr_t invalid_address = 0x10;
+inline constexpr bool unaligned_word_access = true;  // x86-64
 
 // Software-triggered interrupts (the host has no NVIC): handlers run like ISRs.
 inline constexpr unsigned soft_irq_count = 8;

@@ -54,6 +54,8 @@ constexpr size_t stack_bytes(size_t n) { return (n + n / 4 + 64 + 15) & ~size_t{
 inline constexpr size_t min_stack_bytes = 224;
 
 inline constexpr uintptr_t invalid_address = board::invalid_address;
+// RV32 may trap (or emulate slowly) on a misaligned word access; GCC assumes it must not.
+inline constexpr bool unaligned_word_access = false;
 
 // Software-triggered interrupts: raised through the same machine software interrupt as
 // the switch; the trap handler runs the pending ones, in interrupt context, first.
