@@ -135,6 +135,10 @@ namespace {
 
 Task idle_task;
 Stack<config::idle_stack_bytes> idle_stack;
+// start() cannot report a failure to create the idle task, so what would fail is refused
+// here (task_create wants at least the port's minimum once aligned to 8 bytes).
+static_assert(sizeof idle_stack >= port::min_stack_bytes && sizeof idle_stack % 8 == 0,
+              "TERN_CFG_IDLE_STACK_BYTES is below the port's minimum stack (port::min_stack_bytes)");
 
 [[noreturn]] void idle_main(void*) {
     for (;;) {
