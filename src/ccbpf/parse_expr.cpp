@@ -536,12 +536,13 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
         v = combine(this, bop, cur, r, push_pc, at);
         if (lhs.k == V_LOCAL && is_integer(lt) && v.k == V_ACC) {
             Insn* l2 = last();
-            if (l2 && l2->op == OP_ADDI && l2->imm >= -32768 && l2->imm <= 32767 && ncode >= 2 &&
-                code[ncode - 2].op == OP_LDL && code[ncode - 2].imm == lhs.v &&
-                ncode - 2 >= barrier) {
+            bool addi = l2 && l2->op == OP_ADDI && ncode >= 2 && code[ncode - 2].op == OP_LDL &&
+                        code[ncode - 2].imm == lhs.v && ncode - 2 >= barrier;
+            bool addshl = l2 && l2->op == OP_ADDSHL && l2->a == 0 && l2->b == lhs.v;
+            if ((addi || addshl) && l2->imm >= -32768 && l2->imm <= 32767) {
                 int16_t d = int16_t(l2->imm);
                 drop_last();
-                drop_last();
+                if (addi) drop_last();
                 emit(OP_INCL, lhs.v, 0, d);
                 emit(OP_LDL, lhs.v);
                 v.k = V_ACC;
