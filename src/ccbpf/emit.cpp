@@ -95,6 +95,13 @@ bool Compiler::fuse(Opcode op, int32_t imm) {
                 return true;
             }
             return false;
+        case OP_LDL:
+            if (l->op == OP_PUSH) {  // the right operand starts with a local
+                l->op = OP_PUSHLDL;
+                l->imm = imm;
+                return true;
+            }
+            return false;
         case OP_STL:
             if (l->op == OP_ADDL && l->imm == imm) {  // s += e
                 l->op = OP_ADDSTL;

@@ -301,7 +301,8 @@ static Val combine(Compiler* c, Tok op, Val l, Val r, int32_t push_pc, Token at)
     }
 
     // l is on the stack. A constant or a plain local r needs no push at all.
-    bool nothing_since_push = c->ncode == uint32_t(push_pc) + 1 && c->barrier <= uint32_t(push_pc);
+    bool nothing_since_push = c->ncode == uint32_t(push_pc) + 1 &&
+                              c->barrier <= uint32_t(push_pc) && c->code[push_pc].op == OP_PUSH;
     if (lscale != 1 && nothing_since_push && !c->failed()) {
         // integer + pointer, the integer just pushed: scale it before the push instead.
         c->drop_last();
@@ -964,8 +965,9 @@ Val Compiler::postfix_expr() {
                     diag.error(at.line, at.col, "array subscript is not an integer");
                     return v;
                 }
-                bool nothing_since_push =
-                    ncode == uint32_t(push_pc) + 1 && barrier <= uint32_t(push_pc);
+                bool nothing_since_push = ncode == uint32_t(push_pc) + 1 &&
+                                          barrier <= uint32_t(push_pc) &&
+                                          code[push_pc].op == OP_PUSH;
                 if (i.k == V_CONST && nothing_since_push) {
                     drop_last();
                     emit(OP_ADDI, int32_t(uint32_t(i.v) * es));
