@@ -178,7 +178,11 @@ class Compiler {
     void branch_false(Val& cond, int32_t* chain);
     void branch_true(Val& cond, int32_t* chain);
     uint32_t cut_code(uint32_t from, Insn** saved);
-    void paste_code(const Insn* saved, uint32_t n, uint32_t from_pc);
+    // join: the pasted code is no jump target, so its first instruction may combine with
+    // the one before it (a loop's step with its test).
+    // Jumps to a JMP go to its target instead; a JMP to a RET becomes that RET.
+    void thread_jumps(uint32_t entry);
+    void paste_code(const Insn* saved, uint32_t n, uint32_t from_pc, bool join = false);
 
     // ---- declarations (parse_decl.cpp)
     struct DeclSpec {

@@ -74,7 +74,40 @@ bool Compiler::fuse(Opcode op, int32_t imm) {
                 l->imm = imm;
                 return true;
             }
-            return imm == 0;
+            if (imm == 0) return true;
+            if (l->op == OP_LDL && l->imm <= 32767) {  // local + k (i + 1, p->member)
+                *l = Insn{OP_ADDSHL, 0, int16_t(l->imm), imm};
+                return true;
+            }
+            return false;
+        case OP_SX8:
+        case OP_ZX8:
+        case OP_SX16:
+        case OP_ZX16:
+        case OP_BOOL:
+            if (l->op == OP_LI) {  // a converted constant: convert it now
+                int32_t v = l->imm;
+                l->imm = op == OP_SX8    ? int32_t(int8_t(v))
+                         : op == OP_ZX8  ? int32_t(uint8_t(v))
+                         : op == OP_SX16 ? int32_t(int16_t(v))
+                         : op == OP_ZX16 ? int32_t(uint16_t(v))
+                                         : int32_t(v != 0);
+                return true;
+            }
+            return false;
+        case OP_LDL:
+            if (l->op == OP_PUSH) {  // the right operand starts with a local
+                l->op = OP_PUSHLDL;
+                l->imm = imm;
+                return true;
+            }
+            return false;
+        case OP_STL:
+            if (l->op == OP_ADDL && l->imm == imm) {  // s += e
+                l->op = OP_ADDSTL;
+                return true;
+            }
+            return false;
         case OP_MULI:
             if (l->op == OP_LDL && l->imm <= 32767) {  // row offset from a local index
                 l->op = OP_MULLI;
@@ -91,6 +124,11 @@ bool Compiler::fuse(Opcode op, int32_t imm) {
                 drop_last();
                 emit(OP_SHLI, imm);
                 emit(OP_ADDI, int32_t(uint32_t(k) << imm));
+                return true;
+            }
+            if (l->op == OP_ADDSHL && imm >= 0 && l->a + imm < 32) {  // (i + k) << s
+                l->a = uint8_t(l->a + imm);
+                l->imm = int32_t(uint32_t(l->imm) << imm);
                 return true;
             }
             return false;
@@ -135,6 +173,10 @@ bool Compiler::fuse(Opcode op, int32_t imm) {
 
 uint32_t Compiler::emit(Opcode op, int32_t imm, uint8_t a, int16_t b) {
     if (failed()) return ncode;
+    if (op == OP_SUBI) {  // x - k is x + (-k): one form for the peepholes to combine
+        op = OP_ADDI;
+        imm = int32_t(0u - uint32_t(imm));
+    }
     if (fuse(op, imm)) return ncode - 1;
     uint64_t need = kImageHeaderSize + (uint64_t(ncode) + 1) * sizeof(Insn) + global_top;
     if (need > out_cap) {
@@ -542,22 +584,67 @@ uint32_t Compiler::cut_code(uint32_t from, Insn** saved) {
     return n;
 }
 
-void Compiler::paste_code(const Insn* saved, uint32_t n, uint32_t from_pc) {
-    uint32_t start = here();
+void Compiler::paste_code(const Insn* saved, uint32_t n, uint32_t from_pc, bool join) {
+    uint32_t start = join ? ncode : here();
     int32_t delta = int32_t(start) - int32_t(from_pc);
-    uint32_t max_target = start;
-    for (uint32_t i = 0; i < n && !failed(); i++) {
-        Insn in = saved[i];
+    auto internal = [&](const Insn& in) {
         Operand o = kOpInfo[in.op].operand;
-        if ((o == Operand::Jump || o == Operand::JumpLocal || o == Operand::JumpImm) &&
-            uint32_t(in.imm) >= from_pc && uint32_t(in.imm) <= from_pc + n) {
+        return (o == Operand::Jump || o == Operand::JumpLocal || o == Operand::JumpImm) &&
+               uint32_t(in.imm) >= from_pc && uint32_t(in.imm) <= from_pc + n;
+    };
+    uint32_t i = 0;
+    if (join) {
+        // Nothing jumps to the start of the pasted code (a jump inside it only goes
+        // forward), so its first instruction may combine with the one before.
+        Insn* l = last();
+        bool fused = false;
+        if (n && l && saved[0].op == OP_LDL && l->imm == saved[0].imm) {
+            if (l->op == OP_INCL) {  // i++, then i < n
+                l->op = OP_INCLL;
+                fused = true;
+            } else if (l->op == OP_STL || l->op == OP_ADDSTL) {  // acc already holds it
+                fused = true;
+            }
+        }
+        if (fused) {
+            i = 1;
+            delta--;
+        } else {
+            here();
+        }
+    }
+    uint32_t max_target = ncode;
+    for (; i < n && !failed(); i++) {
+        // Instructions that are jump targets must not combine with the one before.
+        for (uint32_t j = 0; j < n; j++)
+            if (internal(saved[j]) && uint32_t(saved[j].imm) == from_pc + i) {
+                here();
+                break;
+            }
+        Insn in = saved[i];
+        if (internal(in)) {
             in.imm += delta;
             if (uint32_t(in.imm) > max_target) max_target = uint32_t(in.imm);
         }
-        uint32_t at = emit(Opcode(in.op), in.imm, in.a, in.b);
-        (void)at;
+        emit(Opcode(in.op), in.imm, in.a, in.b);
     }
     if (max_target > barrier && max_target <= ncode) barrier = max_target;
+}
+
+void Compiler::thread_jumps(uint32_t entry) {
+    if (failed()) return;
+    for (uint32_t pc = entry; pc < ncode; pc++) {
+        Insn& in = code[pc];
+        Operand o = kOpInfo[in.op].operand;
+        if (o != Operand::Jump && o != Operand::JumpLocal && o != Operand::JumpImm) continue;
+        uint32_t t = uint32_t(in.imm);
+        for (int hops = 0; hops < 8 && t < ncode && code[t].op == OP_JMP; hops++)
+            t = uint32_t(code[t].imm);
+        if (in.op == OP_JMP && t < ncode && code[t].op == OP_RET)
+            in = code[t];  // same stack depth at both ends: the RET pops the same
+        else if (t < ncode)
+            in.imm = int32_t(t);
+    }
 }
 
 }  // namespace tern::ccbpf

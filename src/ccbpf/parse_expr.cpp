@@ -301,7 +301,8 @@ static Val combine(Compiler* c, Tok op, Val l, Val r, int32_t push_pc, Token at)
     }
 
     // l is on the stack. A constant or a plain local r needs no push at all.
-    bool nothing_since_push = c->ncode == uint32_t(push_pc) + 1 && c->barrier <= uint32_t(push_pc);
+    bool nothing_since_push = c->ncode == uint32_t(push_pc) + 1 &&
+                              c->barrier <= uint32_t(push_pc) && c->code[push_pc].op == OP_PUSH;
     if (lscale != 1 && nothing_since_push && !c->failed()) {
         // integer + pointer, the integer just pushed: scale it before the push instead.
         c->drop_last();
@@ -536,12 +537,13 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
         v = combine(this, bop, cur, r, push_pc, at);
         if (lhs.k == V_LOCAL && is_integer(lt) && v.k == V_ACC) {
             Insn* l2 = last();
-            if (l2 && l2->op == OP_ADDI && l2->imm >= -32768 && l2->imm <= 32767 && ncode >= 2 &&
-                code[ncode - 2].op == OP_LDL && code[ncode - 2].imm == lhs.v &&
-                ncode - 2 >= barrier) {
+            bool addi = l2 && l2->op == OP_ADDI && ncode >= 2 && code[ncode - 2].op == OP_LDL &&
+                        code[ncode - 2].imm == lhs.v && ncode - 2 >= barrier;
+            bool addshl = l2 && l2->op == OP_ADDSHL && l2->a == 0 && l2->b == lhs.v;
+            if ((addi || addshl) && l2->imm >= -32768 && l2->imm <= 32767) {
                 int16_t d = int16_t(l2->imm);
                 drop_last();
-                drop_last();
+                if (addi) drop_last();
                 emit(OP_INCL, lhs.v, 0, d);
                 emit(OP_LDL, lhs.v);
                 v.k = V_ACC;
@@ -963,8 +965,9 @@ Val Compiler::postfix_expr() {
                     diag.error(at.line, at.col, "array subscript is not an integer");
                     return v;
                 }
-                bool nothing_since_push =
-                    ncode == uint32_t(push_pc) + 1 && barrier <= uint32_t(push_pc);
+                bool nothing_since_push = ncode == uint32_t(push_pc) + 1 &&
+                                          barrier <= uint32_t(push_pc) &&
+                                          code[push_pc].op == OP_PUSH;
                 if (i.k == V_CONST && nothing_since_push) {
                     drop_last();
                     emit(OP_ADDI, int32_t(uint32_t(i.v) * es));

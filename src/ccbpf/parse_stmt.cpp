@@ -28,6 +28,9 @@ static void discard(Compiler* c, const Val& v) {
         c->code[n - 2].imm == c->code[n - 3].imm) {
         c->drop_last();
         c->drop_last();
+    } else if (l->op == OP_ADDSHL && l->a == 0 && ok(2) && c->code[n - 2].op == OP_INCL &&
+               c->code[n - 2].imm == l->b) {
+        c->drop_last();  // the old value of a post-increment, as local + k: unused
     } else if (l->op == OP_LDL && ok(2) && c->code[n - 2].op == OP_INCL &&
                c->code[n - 2].imm == l->imm) {
         c->drop_last();
@@ -199,10 +202,17 @@ void Compiler::if_stmt() {
     }
 }
 
-// Shared tail of while/for: body, then step and condition pasted after it.
+// Shared tail of while/for. The loop is rotated: the condition is pasted before the body
+// (exit when false) and again after the step (back to the body when true), so one
+// iteration runs no extra jump and the step and the test can combine.
 static void loop_rest(Compiler* c, const Insn* saved, uint32_t cond_len, uint32_t step_len,
                       uint32_t cond_pc, uint32_t step_pc, bool has_cond, Val cond, uint32_t line) {
-    int32_t to_cond = c->emit_jump(OP_JMP, kNoChain);
+    int32_t exit_chain = kNoChain;
+    if (has_cond) {
+        c->paste_code(saved, cond_len, cond_pc, true);
+        Val entry = cond;
+        c->branch_false(entry, &exit_chain);
+    }
     uint32_t body = c->here();
     Loop lp{kNoChain, kNoChain, false, c->loop};
     c->loop = &lp;
@@ -211,15 +221,15 @@ static void loop_rest(Compiler* c, const Insn* saved, uint32_t cond_len, uint32_
     c->patch_chain(lp.continue_chain, c->here());
     c->mark_line(line);
     if (step_len) c->paste_code(saved + cond_len, step_len, step_pc);
-    c->patch_chain(to_cond, c->here());
-    c->paste_code(saved, cond_len, cond_pc);
     if (has_cond) {
+        c->paste_code(saved, cond_len, cond_pc, true);
         int32_t chain = kNoChain;
         c->branch_true(cond, &chain);
         c->patch_chain(chain, body);
     } else {
         c->patch_chain(c->emit_jump(OP_JMP, kNoChain), body);
     }
+    c->patch_chain(exit_chain, c->here());
     c->patch_chain(lp.break_chain, c->here());
 }
 

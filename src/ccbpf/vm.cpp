@@ -319,6 +319,9 @@ dispatch:
     LOADIL(LD32, 4, ld32(mem + a))
     CASE(MULLI) acc = ld32(LOCAL(ip->b)) * uint32_t(ip->imm); ip++; DISPATCH();
     CASE(RIDX) acc += POP() * uint32_t(ip->imm); ip++; DISPATCH();
+    CASE(INCLL) acc = ld32(LOCAL(ip->imm)) + uint32_t(int32_t(ip->b)); st32(LOCAL(ip->imm), acc); ip++; DISPATCH();
+    CASE(PUSHLDL) st32(mem + sp, acc); sp += 4; acc = ld32(LOCAL(ip->imm)); ip++; DISPATCH();
+    CASE(ADDSTL) acc += ld32(LOCAL(ip->imm)); st32(LOCAL(ip->imm), acc); ip++; DISPATCH();
     CASE(ST8LX) {
         uint32_t a = uint32_t(ip->imm) + (ld32(LOCAL(ip->b)) << ip->a);
         CHECK(a, 1);

@@ -67,7 +67,9 @@ enum class Operand : uint8_t {
     X(ST16LX, LocalShiftImm, 0, 0) X(ST32LX, LocalShiftImm, 0, 0)
 
 // Instructions added after the first frozen image: numbered after everything above.
-#define CCBPF_OPCODES_TAIL(X) X(MULLI, LocalShiftImm, 0, 0) X(RIDX, Imm, 1, 0)
+#define CCBPF_OPCODES_TAIL(X)                                                    \
+    X(MULLI, LocalShiftImm, 0, 0) X(RIDX, Imm, 1, 0) X(INCLL, IncLocal, 0, 0) \
+    X(ADDSTL, Local, 0, 0) X(PUSHLDL, Local, 0, 1)
 
 // clang-format on
 
@@ -88,6 +90,9 @@ enum class Operand : uint8_t {
 //   MULLI  acc = local32[b] * imm                  LDL b; MULI imm   (row offsets)
 //   RIDX   acc = acc + pop() * imm                 integer + pointer, the integer pushed first
 //   JcmpS  if (pop() cmp acc) goto imm             cmp; JNZ
+//   INCLL  local32[imm] += b; acc = local32[imm]   INCL; LDL     (loop step, then its test)
+//   ADDSTL acc += local32[imm]; local32[imm] = acc  ADDL; STL    (s += e)
+//   PUSHLDL push(acc); acc = local32[imm]         PUSH; LDL     (e OP x...)
 
 // Opcode numbers are part of image format version 1 (docs/ccbpf-image.md) and are frozen:
 // add new instructions at the end of the table and never reorder; anything else needs a
