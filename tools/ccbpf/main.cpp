@@ -235,14 +235,16 @@ int cmd_inspect(int argc, char** argv) {
 int main(int argc, char** argv) {
     if (argc < 2) return usage();
     std::string cmd = argv[1];
+    std::string first = argc > 2 ? argv[2] : "";
+    if (cmd == "-h" || cmd == "--help" || cmd == "help" || first == "-h" || first == "--help") {
+        fputs(kUsage, stdout);
+        return 0;
+    }
     if (cmd == "compile") return cmd_compile(argc - 2, argv + 2);
     if (cmd == "run") return cmd_run(argc - 2, argv + 2);
     if (cmd == "resume") return cmd_resume(argc - 2, argv + 2);
     if (cmd == "disasm") return cmd_disasm(argc - 2, argv + 2);
     if (cmd == "inspect") return cmd_inspect(argc - 2, argv + 2);
-    if (cmd == "-h" || cmd == "--help" || cmd == "help") {
-        fputs(kUsage, stdout);
-        return 0;
-    }
+    fprintf(stderr, "ccbpf: unknown command '%s'\n", cmd.c_str());
     return usage();
 }
