@@ -394,6 +394,54 @@ Val Compiler::assign_expr() {
     return l;
 }
 
+// `*p = v` and `*p++ = v` (p a local) were compiled as PUSHL p; [INCL p, d]; v...; STx.
+// When v has no side effects and, with an increment, does not touch p, the order is
+// unobservable, so this becomes v...; STxLP p, d (the address is read at the store).
+static bool store_through_local(Compiler* c, uint32_t at, bool inc, Type* lt) {
+    if (c->failed() || c->barrier > at || c->code[at].op != OP_PUSHL) return false;
+    int32_t slot = c->code[at].imm;
+    int16_t d = inc ? c->code[at + 1].b : 0;
+    uint32_t from = at + (inc ? 2 : 1);
+    LineBlock* lb = c->lines_tail;
+    if (lb && lb->n && lb->e[lb->n - 1].pc > at) return false;
+    for (uint32_t pc = from; pc < c->ncode; pc++) {
+        const Insn& in = c->code[pc];
+        switch (in.op) {
+            case OP_STL:
+            case OP_STG:
+            case OP_ST8:
+            case OP_ST16:
+            case OP_ST32:
+            case OP_INCL:
+            case OP_INCLL:
+            case OP_ADDSTL:
+            case OP_MEMCPY:
+            case OP_MEMZERO:
+            case OP_ST8LX:
+            case OP_ST16LX:
+            case OP_ST32LX:
+            case OP_ST8LP:
+            case OP_ST16LP:
+            case OP_ST32LP:
+                return false;  // a side effect
+            default:
+                break;
+        }
+        Operand o = kOpInfo[in.op].operand;
+        if (o == Operand::Jump || o == Operand::JumpLocal || o == Operand::JumpImm ||
+            o == Operand::Func || o == Operand::Builtin || o == Operand::Ret)
+            return false;
+        if (inc && (o == Operand::LocalAddr || (o == Operand::LocalShiftImm && in.b == slot) ||
+                    ((o == Operand::Local || o == Operand::IncLocal) && in.imm == slot)))
+            return false;  // v might see p before or after the increment
+    }
+    memmove(&c->code[at], &c->code[from], (c->ncode - from) * sizeof(Insn));
+    c->ncode -= from - at;
+    c->depth--;  // the PUSHL is gone
+    c->emit(lt->size == 1 ? OP_ST8LP : lt->size == 2 ? OP_ST16LP : OP_ST32LP, slot, 0, d);
+    return true;
+}
+
 Val Compiler::assign(Val lhs, Tok op, Token at) {
     if (lhs.k != V_LOCAL && lhs.k != V_GLOBAL && lhs.k != V_MEM) {
         diag.error(at.line, at.col, "expected an lvalue on the left of an assignment");
@@ -454,6 +502,8 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
         out.t = lt;
         return out;
     }
+    int32_t push_at = -1;  // where `*p = v` / `*p++ = v` pushed p (see store_through_local)
+    bool push_inc = false;
     if (!direct) {
         if (lhs.k != V_MEM) load_address(lhs);
         Insn* l = last();
@@ -461,9 +511,12 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
             code[ncode - 2].op == OP_LDL && code[ncode - 2].imm == l->imm) {
             // `*p++ = v`: push the old p straight from its slot (acc is dead here).
             code[ncode - 2].op = OP_PUSHL;
+            push_at = int32_t(ncode - 2);
+            push_inc = true;
             if (++depth > max_depth) max_depth = depth;
         } else if (op == T_ASSIGN && l && l->op == OP_LDL) {
             l->op = OP_PUSHL;
+            push_at = int32_t(ncode - 1);
             if (++depth > max_depth) max_depth = depth;
         } else {
             emit(OP_PUSH);  // the address, consumed by the store
@@ -554,7 +607,7 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
         if (v.k == V_CONST) load(v);
     }
     convert(v, lt);
-    store(lhs, v.t);
+    if (push_at < 0 || !store_through_local(this, uint32_t(push_at), push_inc, lt)) store(lhs, v.t);
     Val out{};
     out.k = V_ACC;
     out.t = lt;

@@ -344,6 +344,18 @@ dispatch:
         ip++;
         DISPATCH();
     }
+#define STORELP(NAME, SIZE, STORE)                                             \
+    CASE(NAME##LP) {                                                           \
+        uint32_t a = ld32(LOCAL(ip->imm));                                     \
+        CHECK(a, SIZE);                                                        \
+        st32(LOCAL(ip->imm), a + uint32_t(int32_t(ip->b)));                    \
+        STORE;                                                                 \
+        ip++;                                                                  \
+        DISPATCH();                                                            \
+    }
+    STORELP(ST8, 1, mem[a] = uint8_t(acc))
+    STORELP(ST16, 2, uint16_t v = uint16_t(acc); memcpy(mem + a, &v, 2))
+    STORELP(ST32, 4, st32(mem + a, acc))
     CASE(LDL8S) acc = uint32_t(int32_t(int8_t(*LOCAL(ip->imm)))); ip++; DISPATCH();
     CASE(LDL8U) acc = *LOCAL(ip->imm); ip++; DISPATCH();
     CASE(LDL16S) acc = uint32_t(int32_t(int16_t(ld16(LOCAL(ip->imm))))); ip++; DISPATCH();

@@ -69,7 +69,8 @@ enum class Operand : uint8_t {
 // Instructions added after the first frozen image: numbered after everything above.
 #define CCBPF_OPCODES_TAIL(X)                                                    \
     X(MULLI, LocalShiftImm, 0, 0) X(RIDX, Imm, 1, 0) X(INCLL, IncLocal, 0, 0) \
-    X(ADDSTL, Local, 0, 0) X(PUSHLDL, Local, 0, 1)
+    X(ADDSTL, Local, 0, 0) X(PUSHLDL, Local, 0, 1) X(ST8LP, IncLocal, 0, 0)     \
+    X(ST16LP, IncLocal, 0, 0) X(ST32LP, IncLocal, 0, 0)
 
 // clang-format on
 
@@ -93,6 +94,7 @@ enum class Operand : uint8_t {
 //   INCLL  local32[imm] += b; acc = local32[imm]   INCL; LDL     (loop step, then its test)
 //   ADDSTL acc += local32[imm]; local32[imm] = acc  ADDL; STL    (s += e)
 //   PUSHLDL push(acc); acc = local32[imm]         PUSH; LDL     (e OP x...)
+//   STxLP  store(local32[imm], acc); local32[imm] += b   *p++ = v, *p-- = v, *p = v (b 0)
 
 // Opcode numbers are part of image format version 1 (docs/ccbpf-image.md) and are frozen:
 // add new instructions at the end of the table and never reorder; anything else needs a

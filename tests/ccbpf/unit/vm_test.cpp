@@ -88,6 +88,67 @@ int main(void) {
     EXPECT_EQ(Status::Trapped, vm->vm.run(10));  // stays trapped
 }
 
+// `*p++ = v`, `*p-- = v` and `*p = v` with p a local compile to one store-and-step
+// (ST8LP/ST16LP/ST32LP) when v has no side effects; the other cases keep the plain store.
+// The expected output is gcc's (-std=c11 -fwrapv); it must not change across snapshots.
+TEST(CcbpfVm, StoresThroughALocalPointer) {
+    Bytes img = compile_ok(R"(#include "ccbpf.h"
+char c[8];
+short h[8];
+int w[8];
+int calls;
+int next(int v) { calls++; return v * 3; }
+int main(void) {
+    char *pc = c;
+    short *ph = h + 7;
+    int *pw = w;
+    for (int i = 0; i < 4; i++) {
+        *pc++ = (char)('a' + i);
+        *ph-- = (short)(i * 1000 - 1);
+        *pw++ = -i;
+    }
+    *pc = pc[-1];
+    *ph = (short)40000;
+    *pw = next(pw[-1]);
+    int *q = w + 5;
+    *q++ = *pw++;
+    *q = calls ? 7 : 8;
+    char *d = c + 5;
+    *d-- = (char)(c[0] + 1);
+    *d = (char)(*d + 21);
+    printf("%s %d %d %d %d %d %d %d %d\n", c, h[0], h[3], h[4], h[7], w[3], w[4], w[5], w[6]);
+    printf("%d %d %d\n", (int)(pc - c), (int)(ph - h), (int)(pw - w));
+    return calls;
+}
+)");
+    int fused[3] = {0, 0, 0};
+    uint32_t n = rd32(img.data() + 12);
+    for (uint32_t i = 0; i < n; i++) {
+        uint8_t op = code_of(img)[i].op;
+        if (op == OP_ST8LP || op == OP_ST16LP || op == OP_ST32LP) fused[op - OP_ST8LP]++;
+    }
+    EXPECT_EQ(4, fused[0]);
+    EXPECT_EQ(2, fused[1]);
+    EXPECT_EQ(1, fused[2]);  // not after a call, a ?: or a store in v
+    const char* expected = "abcdyb 0 -25536 2999 -1 -3 -9 -9 7\n4 3 5\n";
+    FakeHost host;
+    auto vm = load(img, &host);
+    EXPECT_EQ(Status::Halted, run_all(vm->vm));
+    EXPECT_EQ(1, vm->vm.exit_code());
+    EXPECT_EQ(expected, host.out);
+    FakeHost hop_host;
+    vm = load(img, &hop_host);
+    for (Status s; (s = vm->vm.run(1)) != Status::Halted;) {
+        ASSERT_EQ(Status::Slice, s);
+        Bytes snap = take_snapshot(vm->vm);
+        auto fresh = load(img, &hop_host);
+        char why[160];
+        ASSERT_TRUE(snapshot_restore(fresh->vm, snap.data(), snap.size, why, sizeof why)) << why;
+        vm = std::move(fresh);
+    }
+    EXPECT_EQ(expected, hop_host.out);
+}
+
 TEST(CcbpfVm, EveryAccessIsBoundsChecked) {
     const char* cases[][2] = {
         {"int main(void) { int *p = (int *)15; return *p; }", "null pointer dereference"},
@@ -95,6 +156,12 @@ TEST(CcbpfVm, EveryAccessIsBoundsChecked) {
         {"int main(void) { int *p = (int *)0x7ffffff0; return *p; }",
          "out-of-bounds memory access"},
         {"int a[2]; int main(void) { int *p = a; p[100000] = 1; return 0; }",
+         "out-of-bounds memory access"},
+        {"int main(void) { char *p = (char *)15; *p++ = 1; return 0; }",
+         "null pointer dereference"},
+        {"int main(void) { short *p = (short *)0x7ffffff0; *p-- = 1; return 0; }",
+         "out-of-bounds memory access"},
+        {"int a[2]; int main(void) { int *p = a + 100000; *p = 1; return 0; }",
          "out-of-bounds memory access"},
         {"int main(void) { int x = 0; return 5 / x; }", "division by zero"},
         {"int main(void) { unsigned x = 0; return 5u % x; }", "division by zero"},
