@@ -25,19 +25,9 @@ TEST(CcbpfSnapshot, ResumesAtEveryInstructionBoundaryInAFreshVm) {
     ASSERT_EQ(Status::Halted, run_all(straight->vm));
 
     FakeHost host;
-    auto vm = load(img, &host);
     int hops = 0;
-    for (;;) {
-        Status s = vm->vm.run(1);
-        if (s == Status::Halted) break;
-        ASSERT_EQ(Status::Slice, s);
-        Bytes snap = take_snapshot(vm->vm);
-        auto fresh = load(img, &host);
-        char why[160];
-        ASSERT_TRUE(snapshot_restore(fresh->vm, snap.data(), snap.size, why, sizeof why)) << why;
-        vm = std::move(fresh);
-        hops++;
-    }
+    auto vm = run_hopping(img, host, &hops);
+    ASSERT_NE(nullptr, vm);
     EXPECT_GT(hops, 200);
     EXPECT_EQ(straight_host.out, host.out);
     EXPECT_EQ(straight->vm.exit_code(), vm->vm.exit_code());

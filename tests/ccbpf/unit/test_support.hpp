@@ -82,6 +82,29 @@ inline Bytes take_snapshot(Vm& vm) {
     return s;
 }
 
+// Runs `image` one instruction at a time, each time snapshotting the VM and resuming from
+// those bytes in a fresh one (output goes to `host` throughout). Returns the VM that
+// halted; `hops` counts the restores. A failed step or restore is a test failure and
+// returns null.
+inline std::unique_ptr<LoadedVm> run_hopping(const Bytes& image, FakeHost& host,
+                                             int* hops = nullptr) {
+    auto vm = load(image, &host);
+    int n = 0;
+    for (Status s; (s = vm->vm.run(1)) != Status::Halted; ++n) {
+        EXPECT_EQ(Status::Slice, s);
+        if (s != Status::Slice) return nullptr;
+        Bytes snap = take_snapshot(vm->vm);
+        auto fresh = load(image, &host);
+        char why[160];
+        bool restored = snapshot_restore(fresh->vm, snap.data(), snap.size, why, sizeof why);
+        EXPECT_TRUE(restored) << why;
+        if (!restored) return nullptr;
+        vm = std::move(fresh);
+    }
+    if (hops != nullptr) *hops = n;
+    return vm;
+}
+
 inline Insn* code_of(Bytes& img) {
     return reinterpret_cast<Insn*>(img.data() + kImageHeaderSize);
 }

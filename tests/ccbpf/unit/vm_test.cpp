@@ -137,15 +137,7 @@ int main(void) {
     EXPECT_EQ(1, vm->vm.exit_code());
     EXPECT_EQ(expected, host.out);
     FakeHost hop_host;
-    vm = load(img, &hop_host);
-    for (Status s; (s = vm->vm.run(1)) != Status::Halted;) {
-        ASSERT_EQ(Status::Slice, s);
-        Bytes snap = take_snapshot(vm->vm);
-        auto fresh = load(img, &hop_host);
-        char why[160];
-        ASSERT_TRUE(snapshot_restore(fresh->vm, snap.data(), snap.size, why, sizeof why)) << why;
-        vm = std::move(fresh);
-    }
+    ASSERT_NE(nullptr, run_hopping(img, hop_host));
     EXPECT_EQ(expected, hop_host.out);
 }
 
