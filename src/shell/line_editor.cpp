@@ -33,6 +33,10 @@ void LineEditor::out(const char* s) {
     out(s, strlen(s));
 }
 
+void LineEditor::new_line() {
+    out("\r\n", 2);
+}
+
 // Writes fmt with one number (the kernel's formatter: no state, safe in any task).
 void LineEditor::out_format(const char* fmt, unsigned n) {
     char text[80];
@@ -41,35 +45,21 @@ void LineEditor::out_format(const char* fmt, unsigned n) {
 }
 
 void LineEditor::cursor_back(size_t n) {
-    if (n == 0) return;
-    if (n == 1) {
-        out("\b", 1);
-        return;
-    }
-    out_format("\x1b[%uD", static_cast<unsigned>(n));
+    if (n > 0) out_format("\x1b[%uD", static_cast<unsigned>(n));
 }
 
-void LineEditor::move_to(size_t pos) {
-    if (pos < pos_) {
-        cursor_back(pos_ - pos);
-    } else {
-        out(buf_ + pos_, pos - pos_);  // rewriting the characters moves right, no escapes
-    }
-    pos_ = pos;
-}
-
-// Writes the line from `from` (where the cursor is on the screen) to its end, clears what
-// an edit left behind, and puts the cursor back at pos_.
-void LineEditor::repaint(size_t from, bool clear_rest) {
+// With the screen's cursor at column `from` of the line: writes the line from there to its
+// end, clears what an edit left behind, and puts the cursor at pos_.
+void LineEditor::paint(size_t from) {
     out(buf_ + from, len_ - from);
-    if (clear_rest) out("\x1b[K", 3);
+    out("\x1b[K", 3);
     cursor_back(len_ - pos_);
 }
 
 void LineEditor::refresh() {
     out("\r", 1);
     out(prompt_);
-    repaint(0, true);
+    paint(0);
 }
 
 void LineEditor::begin(const char* prompt) {
@@ -82,27 +72,23 @@ void LineEditor::begin(const char* prompt) {
     out(prompt_);
 }
 
-void LineEditor::insert(const char* s, size_t n) {
-    if (len_ + n > max_length) {
+// Every edit is one splice: [from, to) becomes s[0..n) and the cursor lands after it. A
+// move is an empty splice at the target. The screen is rewritten from the first column
+// that may have changed: the edit's start, or the old cursor if that is further left.
+void LineEditor::splice(size_t from, size_t to, const char* s, size_t n) {
+    if (len_ - (to - from) + n > max_length) {
         out_format("\r\nerror: line too long (max %u characters); ignored up to the next Enter\r\n",
                    max_length);
         discarding_ = true;
         return;
     }
-    size_t from = pos_;
-    memmove(buf_ + from + n, buf_ + from, len_ - from + 1u);  // with the NUL
+    size_t start = from < pos_ ? from : pos_;
+    cursor_back(pos_ - start);
+    memmove(buf_ + from + n, buf_ + to, len_ - to + 1u);  // with the NUL
     memcpy(buf_ + from, s, n);
-    len_ += n;
+    len_ += n - (to - from);
     pos_ = from + n;
-    repaint(from, false);
-}
-
-void LineEditor::erase(size_t from, size_t to) {
-    if (from >= to) return;
-    move_to(from);
-    memmove(buf_ + from, buf_ + to, len_ - to + 1u);
-    len_ -= to - from;
-    repaint(from, true);
+    paint(start);
 }
 
 void LineEditor::recall(unsigned back) {
@@ -114,12 +100,7 @@ void LineEditor::recall(unsigned back) {
     }
     back_ = static_cast<uint8_t>(back);
     size_t n = strlen(entry);
-    if (n > max_length) n = max_length;
-    memcpy(buf_, entry, n);
-    buf_[n] = '\0';
-    len_ = n;
-    pos_ = n;
-    refresh();
+    splice(0, len_, entry, n < max_length ? n : max_length);
 }
 
 // Asks the source for candidates with the line cut at the cursor, so that the word being
@@ -142,14 +123,14 @@ void LineEditor::complete() {
         out("\a", 1);
         return;
     }
-    if (extra > 0) insert(found.first() + found.word_length(), extra);
+    if (extra > 0) splice(pos_, pos_, found.first() + found.word_length(), extra);
     if (found.count() == 1) {
-        if (!discarding_ && buf_[pos_] != ' ') insert(" ", 1);
+        if (!discarding_ && buf_[pos_] != ' ') splice(pos_, pos_, " ", 1);
     } else if (extra == 0) {
-        out("\r\n", 2);  // ambiguous: show the choices, then the line again
+        new_line();  // ambiguous: show the choices, then the line again
         Completion listing(buf_ + start, pos_ - start, io_);
         gather(start, listing);
-        out("\r\n", 2);
+        new_line();
         refresh();
     }
 }
@@ -158,30 +139,31 @@ LineEditor::Event LineEditor::feed(uint8_t byte) {
     Key key = keys_.feed(byte);
     if (discarding_) {
         if (key == Key::enter || key == Key::cancel) {
-            out("\r\n", 2);
+            new_line();
             begin(prompt_);
         }
         return Event::none;
     }
     if (is_text(key)) {
         char c = static_cast<char>(key);
-        insert(&c, 1);
+        splice(pos_, pos_, &c, 1);
         return Event::none;
     }
     return edit(key);
 }
 
-// A key moves the cursor to `target`, or erases [from, to), or does something of its own.
+// A key replaces [from, to) with nothing (an erase, or a move when from == to) or does
+// something of its own.
 LineEditor::Event LineEditor::edit(Key key) {
-    size_t target = pos_, from = pos_, to = pos_;
+    size_t from = pos_, to = pos_;
     switch (key) {
         case Key::enter:
-            out("\r\n", 2);
+            new_line();
             back_ = 0;
             return Event::line;
         case Key::eof:
             if (len_ == 0) {
-                out("\r\n", 2);
+                new_line();
                 return Event::eof;
             }
             [[fallthrough]];  // Ctrl-D on a line deletes like Delete
@@ -202,16 +184,16 @@ LineEditor::Event LineEditor::edit(Key key) {
             while (from > 0 && buf_[from - 1] != ' ') --from;
             break;
         case Key::left:
-            target -= pos_ > 0;
+            from = to = pos_ - (pos_ > 0);
             break;
         case Key::right:
-            target += pos_ < len_;
+            from = to = pos_ + (pos_ < len_);
             break;
         case Key::home:
-            target = 0;
+            from = to = 0;
             break;
         case Key::end:
-            target = len_;
+            from = to = len_;
             break;
         case Key::up:
             recall(back_ + 1u);
@@ -233,8 +215,7 @@ LineEditor::Event LineEditor::edit(Key key) {
         default:
             return Event::none;
     }
-    move_to(target);
-    erase(from, to);
+    splice(from, to);
     return Event::none;
 }
 

@@ -81,19 +81,19 @@ class LineEditor {
   private:
     void out(const char* s, size_t n) { write_to(io_, s, n); }
     void out(const char* s);
+    void new_line();
     void out_format(const char* fmt, unsigned n);
     void cursor_back(size_t n);
-    void move_to(size_t pos);
-    void repaint(size_t from, bool clear_rest);
+    void paint(size_t from);
     void refresh();
-    void insert(const char* s, size_t n);
-    void erase(size_t from, size_t to);
+    void splice(size_t from, size_t to, const char* s = "", size_t n = 0);
     void recall(unsigned back);
     void gather(size_t start, Completion& into);
     void complete();
     Event edit(Key key);
 
-    char buf_[SHELL_LINE_MAX] = {};
+    // The scalars come first: at small offsets from `this` a Cortex-M reaches them with
+    // 16-bit loads and stores (the line buffer would push them past the short range).
     size_t len_ = 0;
     size_t pos_ = 0;
     uint8_t back_ = 0;         // history entries back on show: 0 = the line being typed
@@ -103,6 +103,7 @@ class LineEditor {
     const Io* io_ = nullptr;
     History* history_ = nullptr;
     CompletionSource source_ = nullptr;
+    char buf_[SHELL_LINE_MAX] = {};
 };
 
 }  // namespace tern::shell
