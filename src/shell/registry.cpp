@@ -8,16 +8,15 @@ namespace tern::shell {
 
 namespace {
 CommandGroup* first_group = nullptr;
-CommandGroup* last_group = nullptr;
 }  // namespace
 
 void register_commands(CommandGroup& group) {
-    for (CommandGroup* g = first_group; g != nullptr; g = g->next) {
-        if (g == &group) return;
+    CommandGroup** link = &first_group;  // the end of the chain, unless it holds the group
+    for (; *link != nullptr; link = &(*link)->next) {
+        if (*link == &group) return;
     }
     group.next = nullptr;
-    (last_group == nullptr ? first_group : last_group->next) = &group;
-    last_group = &group;
+    *link = &group;
 }
 
 const Command* command_at(unsigned index) {

@@ -9,13 +9,22 @@ namespace tern::shell {
 
 namespace {
 
-const Io* current_io = nullptr;
-Io io_copy;
-const char* prompt_text = "tern> ";
-bool exit_requested = false;
-volatile bool redraw_requested = false;
-History history_store;
-LineEditor editor;
+// One object, not separate globals: functions reach every field from one base address
+// (with -fdata-sections each global would cost every function that uses it a literal).
+struct State {
+    const Io* io = nullptr;
+    const char* prompt = nullptr;  // null: the default (all zero, the State stays in .bss)
+    bool exit_requested = false;
+    volatile bool redraw_requested = false;
+    Io io_copy{};
+    LineEditor editor;
+    History history;
+};
+constinit State state;
+
+const char* prompt() {
+    return state.prompt != nullptr ? state.prompt : "tern> ";
+}
 
 void complete_line(const char* line, size_t word_start, Completion& out) {
     if (word_start == 0) {
@@ -36,16 +45,16 @@ void complete_line(const char* line, size_t word_start, Completion& out) {
 }  // namespace
 
 void set_io(const Io& io) {
-    io_copy = io;  // a copy of itself (run(*io())) is harmless
-    current_io = &io_copy;
+    state.io_copy = io;  // a copy of itself (run(*io())) is harmless
+    state.io = &state.io_copy;
 }
 
 const Io* io() {
-    return current_io;
+    return state.io;
 }
 
 void write(const char* s, size_t n) {
-    write_to(current_io, s, n);
+    write_to(state.io, s, n);
 }
 
 void puts(const char* s) {
@@ -57,15 +66,15 @@ void print_usage(const Command& c) {
 }
 
 void set_prompt(const char* prompt) {
-    prompt_text = prompt != nullptr ? prompt : "";
+    state.prompt = prompt != nullptr ? prompt : "";
 }
 
 void request_exit() {
-    exit_requested = true;
+    state.exit_requested = true;
 }
 
 void request_redraw() {
-    redraw_requested = true;
+    state.redraw_requested = true;
 }
 
 // Runs a line held in a writable buffer, splitting it in place.
@@ -103,32 +112,33 @@ int exec(const char* line) {
 namespace session {
 
 History& history() {
-    return history_store;
+    return state.history;
 }
 
 void open(const Io& io) {
     set_io(io);
-    exit_requested = false;
-    editor.attach(current_io, &history_store, complete_line);
-    editor.begin(prompt_text);
+    state.exit_requested = false;
+    state.editor.attach(state.io, &state.history, complete_line);
+    state.editor.begin(prompt());
 }
 
 bool pump() {
-    if (redraw_requested) {
-        redraw_requested = false;
+    LineEditor& editor = state.editor;
+    if (state.redraw_requested) {
+        state.redraw_requested = false;
         editor.redraw();
     }
     for (;;) {
-        int c = current_io->getc(current_io->ctx);
+        int c = state.io->getc(state.io->ctx);
         if (c == Io::none) return true;
         if (c == Io::closed) return false;
         LineEditor::Event event = editor.feed(static_cast<uint8_t>(c));
         if (event == LineEditor::Event::eof) return false;
         if (event == LineEditor::Event::line) {
-            history_store.add(editor.line(), editor.length());
+            state.history.add(editor.line(), editor.length());
             exec_in_place(editor.take_line());  // already in the history: split it in place
-            if (exit_requested) return false;
-            editor.begin(prompt_text);
+            if (state.exit_requested) return false;
+            editor.begin(prompt());
         }
     }
 }
