@@ -25,7 +25,8 @@ class History {
     void clear() { count_ = 0; }
 
   private:
-    char store_[depth > 0 ? capacity : 1] = {};
+    // One byte more than the capacity: a NUL that no add() overwrites ends a cut-off entry.
+    char store_[depth > 0 ? capacity + 1 : 1] = {};
     uint8_t count_ = 0;
 };
 
