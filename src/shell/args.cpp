@@ -2,18 +2,14 @@
 
 namespace tern::shell {
 
-int split_args(char* line, char** argv, int max, SplitError* error) {
-    *error = SplitError::none;
+int split_args(char* line, char** argv, int max) {
     int argc = 0;
     char* in = line;
     char* out = line;  // words are compacted in place: out never runs ahead of in
     for (;;) {
         while (*in == ' ' || *in == '\t') ++in;
         if (*in == '\0') break;
-        if (argc >= max) {
-            *error = SplitError::too_many;
-            return -1;
-        }
+        if (argc >= max) return too_many;
         argv[argc++] = out;
         char quote = 0;
         for (char c; (c = *in) != '\0';) {
@@ -29,10 +25,7 @@ int split_args(char* line, char** argv, int max, SplitError* error) {
                 *out++ = c;
             }
         }
-        if (quote != 0) {
-            *error = SplitError::unterminated_quote;
-            return -1;
-        }
+        if (quote != 0) return unterminated_quote;
         *out++ = '\0';  // at or before the separator just consumed
     }
     argv[argc] = nullptr;

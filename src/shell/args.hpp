@@ -5,9 +5,11 @@
 
 namespace tern::shell {
 
-enum class SplitError : signed char { none, unterminated_quote, too_many };
+// What split_args returns instead of argc when the line cannot be split.
+enum SplitError : int { unterminated_quote = -1, too_many = -2 };
 
-// Fills argv (at most max entries, then a null: argv holds max + 1) and returns argc, or -1 with *error set.
-int split_args(char* line, char** argv, int max, SplitError* error);
+// Fills argv (at most max entries, then a null: argv holds max + 1) and returns argc, or
+// a SplitError.
+int split_args(char* line, char** argv, int max);
 
 }  // namespace tern::shell

@@ -80,11 +80,9 @@ void request_redraw() {
 // Runs a line held in a writable buffer, splitting it in place.
 static int exec_in_place(char* line) {
     char* argv[SHELL_ARGV_MAX + 1];
-    SplitError error;
-    int argc = split_args(line, argv, SHELL_ARGV_MAX, &error);
+    int argc = split_args(line, argv, SHELL_ARGV_MAX);
     if (argc < 0) {
-        puts(error == SplitError::too_many ? "error: too many arguments\r\n"
-                                           : "error: unterminated quote\r\n");
+        puts(argc == too_many ? "error: too many arguments\r\n" : "error: unterminated quote\r\n");
         return exec_syntax;
     }
     if (argc == 0) return 0;
