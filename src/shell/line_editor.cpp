@@ -34,7 +34,7 @@ void LineEditor::out(const char* s) {
 }
 
 void LineEditor::new_line() {
-    out("\r\n", 2);
+    out("\r\n");
 }
 
 // Writes fmt with one number (the kernel's formatter: no state, safe in any task).
@@ -52,12 +52,12 @@ void LineEditor::cursor_back(size_t n) {
 // end, clears what an edit left behind, and puts the cursor at pos_.
 void LineEditor::paint(size_t from) {
     out(buf_ + from, len_ - from);
-    out("\x1b[K", 3);
+    out("\x1b[K");
     cursor_back(len_ - pos_);
 }
 
 void LineEditor::refresh() {
-    out("\r", 1);
+    out("\r");
     out(prompt_);
     paint(0);
 }
@@ -95,7 +95,7 @@ void LineEditor::recall(unsigned back) {
     const char* entry = "";
     if (back > 0) entry = history_ != nullptr ? history_->newest(back - 1) : nullptr;
     if (entry == nullptr) {
-        out("\a", 1);
+        out("\a");
         return;
     }
     back_ = static_cast<uint8_t>(back);
@@ -120,7 +120,7 @@ void LineEditor::complete() {
     gather(start, found);
     size_t extra = found.common_length() - found.word_length();
     if (found.count() == 0) {
-        out("\a", 1);
+        out("\a");
         return;
     }
     if (extra > 0) splice(pos_, pos_, found.first() + found.word_length(), extra);
@@ -205,11 +205,11 @@ LineEditor::Event LineEditor::edit(Key key) {
             complete();
             return Event::none;
         case Key::redraw:
-            out("\x1b[2J\x1b[H", 7);
+            out("\x1b[2J\x1b[H");
             refresh();
             return Event::none;
         case Key::cancel:
-            out("^C\r\n", 4);
+            out("^C\r\n");
             begin(prompt_);
             return Event::none;
         default:
