@@ -30,45 +30,43 @@ constexpr uint8_t max_sequence = 16;
 
 }  // namespace
 
+// Set in param_ by the first ';': the parameters after it (modifiers) do not count.
+constexpr uint8_t later_params = 0x80;
+
 Key KeyDecoder::feed(uint8_t b) {
-    bool lf_after_cr = after_cr_ && b == '\n';
-    after_cr_ = b == '\r';
-    switch (state_) {
-        case State::escape:
-            state_ = State::ground;
-            if (b == '[' || b == 'O') {
-                state_ = State::sequence;
-                param_ = 0;
-                length_ = 0;
-                first_param_done_ = false;
-                return Key::none;
-            }
-            break;  // a lone Escape (or Alt-key): drop the ESC, keep the key
-        case State::sequence:
-            if (b >= 0x40 && b <= 0x7e) {  // the final byte
-                state_ = State::ground;
-                if (b == '~') return param_ < sizeof tilde_keys ? tilde_keys[param_] : Key::none;
-                unsigned i = b - 'A';
-                return i < sizeof letter_keys ? letter_keys[i] : Key::none;
-            }
-            if (b < 0x20 || b > 0x7e) {
-                state_ = State::ground;  // not part of any sequence: treat as a key
-                break;
-            }
-            if (b == ';') first_param_done_ = true;  // ESC[1;5C: only the first one matters
-            if (b >= '0' && b <= '9' && !first_param_done_ && param_ < 25) {
-                param_ = static_cast<uint8_t>(param_ * 10 + (b - '0'));
-            }
-            if (++length_ > max_sequence) state_ = State::ground;
+    State was = state_;
+    state_ = State::ground;
+    if (was == State::escape) {
+        if (b == '[' || b == 'O') {
+            state_ = State::sequence;
+            param_ = 0;
+            length_ = 0;
             return Key::none;
-        case State::ground:
-            break;
+        }
+        // a lone Escape (or Alt-key): drop the ESC, keep the key
+    } else if (was == State::sequence) {
+        if (b >= 0x40 && b <= 0x7e) {  // the final byte
+            unsigned param = param_ & ~later_params;
+            if (b == '~') return param < sizeof tilde_keys ? tilde_keys[param] : Key::none;
+            unsigned i = b - 'A';
+            return i < sizeof letter_keys ? letter_keys[i] : Key::none;
+        }
+        if (b >= 0x20 && b < 0x7f) {
+            if (b == ';') param_ |= later_params;
+            if (b >= '0' && b <= '9' && param_ < 10) param_ = static_cast<uint8_t>(param_ * 10 + (b - '0'));
+            if (++length_ <= max_sequence) state_ = State::sequence;
+            return Key::none;
+        }
+        // not part of any sequence: treat as a key
+    } else if (was == State::after_cr && b == '\n') {
+        return Key::none;  // CR LF is one Enter
     }
     if (b == 0x1b) {
         state_ = State::escape;
         return Key::none;
     }
-    if (b == '\n') return lf_after_cr ? Key::none : Key::enter;
+    if (b == '\r') state_ = State::after_cr;
+    if (b == '\n') return Key::enter;
     if (b == 0x7f) return Key::backspace;
     if (b < 0x20) return (bound_controls >> b) & 1 ? Key{b} : Key::none;
     return b < 0x7f ? Key{b} : Key::none;  // the editor is ASCII-only

@@ -39,13 +39,11 @@ class KeyDecoder {
     void reset() { state_ = State::ground; }
 
   private:
-    enum class State : uint8_t { ground, escape, sequence };
+    enum class State : uint8_t { ground, after_cr, escape, sequence };
 
     State state_ = State::ground;
-    uint8_t param_ = 0;   // first numeric parameter (ESC[3~ -> 3), saturating above 99
+    uint8_t param_ = 0;   // first numeric parameter (ESC[3~ -> 3), at most 99
     uint8_t length_ = 0;  // bytes of the current sequence, to give up on garbage
-    bool first_param_done_ = false;
-    bool after_cr_ = false;  // CR LF is one Enter, not two
 };
 
 }  // namespace tern::shell
