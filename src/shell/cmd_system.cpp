@@ -15,25 +15,19 @@ namespace tern::shell {
 
 namespace {
 
-void print_uptime() {
+// ver and uptime share one handler, told apart by the name they were called by: ver is
+// uptime after a line about the build.
+int cmd_ver_uptime(int argc, char** argv) {
+    if (argc != 1) return 1;
+    if (argv[0][0] == 'v') {
+        puts("tern " TERN_VERSION " (" TERN_BOARD_NAME ", built " __DATE__ ")\r\nuptime ");
+    }
     SystemStats sys;
     system_stats(sys);
     char text[uptime_text_max];
     uptime_text(text, sys.uptime_ticks / config::tick_hz);
     puts(text);
     puts("\r\n");
-}
-
-int cmd_ver(int argc, char**) {
-    if (argc != 1) return 1;
-    puts("tern " TERN_VERSION " (" TERN_BOARD_NAME ", built " __DATE__ ")\r\nuptime ");
-    print_uptime();
-    return 0;
-}
-
-int cmd_uptime(int argc, char**) {
-    if (argc != 1) return 1;
-    print_uptime();
     return 0;
 }
 
@@ -44,8 +38,8 @@ int cmd_reboot(int argc, char**) {
 }
 
 const Command commands[] = {
-    {"ver", cmd_ver, "ver", "tern version and formatted uptime", nullptr},
-    {"uptime", cmd_uptime, "uptime", "Show system uptime (HH:MM:SS or N day(s), HH:MM:SS)",
+    {"ver", cmd_ver_uptime, "ver", "tern version and formatted uptime", nullptr},
+    {"uptime", cmd_ver_uptime, "uptime", "Show system uptime (HH:MM:SS or N day(s), HH:MM:SS)",
      nullptr},
     {"reboot", cmd_reboot, "reboot", "Reboot the system", nullptr},
 };
