@@ -32,7 +32,7 @@ int cmd_ps_top(int argc, char** argv) {
         system_stats(sys);
         char up[uptime_text_max];
         uptime_text(up, sys.uptime_ticks / config::tick_hz);
-        uint32_t busy = sys.idle_permille <= 1000 ? 1000 - sys.idle_permille : 0;
+        uint32_t busy = 1000 - sys.idle_permille;
         printf("up %s, %u tasks, CPU %u.%u%% busy, %u switches\r\n", up,
                static_cast<unsigned>(sys.task_count), static_cast<unsigned>(busy / 10),
                static_cast<unsigned>(busy % 10), static_cast<unsigned>(sys.context_switches));
@@ -41,15 +41,15 @@ int cmd_ps_top(int argc, char** argv) {
     TaskStats s;
     unsigned n = 0;
     for (; n < SHELL_TOP_MAX && stats_at(n, s); ++n) {
-        unsigned j = n;
-        for (; by_cpu && j > 0 && rows[j - 1] >> 8 < s.cpu_permille; --j) rows[j] = rows[j - 1];
-        rows[j] = s.cpu_permille << 8 | n;
+        uint32_t* p = rows + n;
+        for (; by_cpu && p > rows && p[-1] >> 8 < s.cpu_permille; --p) *p = p[-1];
+        *p = s.cpu_permille << 8 | n;
     }
     bool more = stats_at(n, s);
     puts("NAME             STATE      PRI   CPU%  STACK USED/SIZE\r\n");
-    for (unsigned i = 0; i < n; ++i) {
-        unsigned share = rows[i] >> 8;
-        if (!stats_at(rows[i] & 0xFF, s)) continue;
+    for (const uint32_t* row = rows; row != rows + n; ++row) {
+        unsigned share = *row >> 8;
+        if (!stats_at(*row & 0xFF, s)) continue;
         printf("%-16s %-9s %4u %4u.%u%% %7u/%u\r\n", s.name, task_state_name(s.state),
                static_cast<unsigned>(s.priority), share / 10, share % 10,
                static_cast<unsigned>(s.stack_high_water), static_cast<unsigned>(s.stack_bytes));
