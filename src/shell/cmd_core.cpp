@@ -37,9 +37,11 @@ int cmd_clear(int, char**) {
 }
 
 int cmd_echo(int argc, char** argv) {
+    const char* gap = "";
     for (int i = 1; i < argc; ++i) {
-        if (i > 1) write(" ", 1);
+        puts(gap);
         puts(argv[i]);
+        gap = " ";
     }
     puts("\r\n");
     return 0;
