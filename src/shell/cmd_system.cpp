@@ -22,10 +22,8 @@ int cmd_ver_uptime(int argc, char** argv) {
     if (argv[0][0] == 'v') {
         puts("tern " TERN_VERSION " (" TERN_BOARD_NAME ", built " __DATE__ ")\r\nuptime ");
     }
-    SystemStats sys;
-    system_stats(sys);
     char text[uptime_text_max];
-    uptime_text(text, sys.uptime_ticks / config::tick_hz);
+    uptime_text(text, now() / config::tick_hz);
     puts(text);
     puts("\r\n");
     return 0;
