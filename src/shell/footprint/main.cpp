@@ -15,9 +15,11 @@ int board_getc(void*) {
 
 void board_write(void*, const char* s, size_t n) { tern::port::console_write(s, n); }
 
+const tern::shell::Io console{board_getc, board_write, nullptr};
+
 }  // namespace
 
 int main() {
-    tern::shell::start({board_getc, board_write, nullptr});
+    tern::shell::start(console);
     tern::start();
 }
