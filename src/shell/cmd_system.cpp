@@ -1,4 +1,5 @@
 // System commands: ver, uptime, reboot.
+#include "parse.hpp"
 #include "tern/port.hpp"
 #include "tern/shell.hpp"
 #include "tern/task.hpp"
@@ -41,12 +42,13 @@ const Command commands[] = {
      nullptr},
     {"reboot", cmd_reboot, "reboot", "Reboot the system", nullptr},
 };
-CommandGroup group{commands, sizeof commands / sizeof commands[0]};
 
 }  // namespace
 
+CommandGroup system_group{commands, sizeof commands / sizeof commands[0]};
+
 void register_system_commands() {
-    register_commands(group);
+    register_commands(system_group);
 }
 
 }  // namespace tern::shell

@@ -1,6 +1,7 @@
 // Task commands: ps, top, kill.
 #include <string.h>
 
+#include "parse.hpp"
 #include "tern/shell.hpp"
 #include "tern/task.hpp"
 #include "text.hpp"
@@ -104,12 +105,13 @@ const Command commands[] = {
     {"kill", cmd_kill, "kill <name> [suspend|resume|delete]", "Control a task by name",
      complete_kill},
 };
-CommandGroup group{commands, sizeof commands / sizeof commands[0]};
 
 }  // namespace
 
+CommandGroup task_group{commands, sizeof commands / sizeof commands[0]};
+
 void register_task_commands() {
-    register_commands(group);
+    register_commands(task_group);
 }
 
 }  // namespace tern::shell
