@@ -25,8 +25,7 @@ int cmd_ver_uptime(int argc, char** argv) {
     }
     char text[uptime_text_max];
     uptime_text(text, now() / config::tick_hz);
-    puts(text);
-    puts("\r\n");
+    printf("%s\r\n", text);
     return 0;
 }
 
