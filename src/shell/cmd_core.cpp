@@ -37,9 +37,11 @@ int cmd_clear(int, char**) {
 }
 
 int cmd_echo(int argc, char** argv) {
+    const char* gap = "";
     for (int i = 1; i < argc; ++i) {
-        if (i > 1) write(" ", 1);
+        puts(gap);
         puts(argv[i]);
+        gap = " ";
     }
     puts("\r\n");
     return 0;
@@ -67,12 +69,13 @@ const Command commands[] = {
     {"history", cmd_history, "history", "Show command history", nullptr},
     {"sleep", cmd_sleep, "sleep <ms>", "Delay the shell task for N milliseconds", nullptr},
 };
-CommandGroup group{commands, sizeof commands / sizeof commands[0]};
 
 }  // namespace
 
+CommandGroup core_group{commands, sizeof commands / sizeof commands[0]};
+
 void register_core_commands() {
-    register_commands(group);
+    register_commands(core_group);
 }
 
 }  // namespace tern::shell

@@ -1,5 +1,6 @@
 // Memory commands: mem. A group of its own because it links the kernel heap (and its
 // arena): an image without a heap registers the other groups and goes without.
+#include "parse.hpp"
 #include "tern/memory.hpp"
 #include "tern/shell.hpp"
 
@@ -22,10 +23,13 @@ int cmd_mem(int argc, char**) {
 const Command commands[] = {
     {"mem", cmd_mem, "mem", "Heap statistics (total / used / free, alloc/free counts)", nullptr},
 };
-CommandGroup group{commands, 1};
 
 }  // namespace
 
-void register_memory_commands() { register_commands(group); }
+CommandGroup memory_group{commands, 1};
+
+void register_memory_commands() {
+    register_commands(memory_group);
+}
 
 }  // namespace tern::shell

@@ -1,4 +1,5 @@
 // System commands: ver, uptime, reboot.
+#include "parse.hpp"
 #include "tern/port.hpp"
 #include "tern/shell.hpp"
 #include "tern/task.hpp"
@@ -15,25 +16,16 @@ namespace tern::shell {
 
 namespace {
 
-void print_uptime() {
-    SystemStats sys;
-    system_stats(sys);
+// ver and uptime share one handler, told apart by the name they were called by: ver is
+// uptime after a line about the build.
+int cmd_ver_uptime(int argc, char** argv) {
+    if (argc != 1) return 1;
+    if (argv[0][0] == 'v') {
+        puts("tern " TERN_VERSION " (" TERN_BOARD_NAME ", built " __DATE__ ")\r\nuptime ");
+    }
     char text[uptime_text_max];
-    uptime_text(text, sys.uptime_ticks / config::tick_hz);
-    puts(text);
-    puts("\r\n");
-}
-
-int cmd_ver(int argc, char**) {
-    if (argc != 1) return 1;
-    puts("tern " TERN_VERSION " (" TERN_BOARD_NAME ", built " __DATE__ ")\r\nuptime ");
-    print_uptime();
-    return 0;
-}
-
-int cmd_uptime(int argc, char**) {
-    if (argc != 1) return 1;
-    print_uptime();
+    uptime_text(text, now() / config::tick_hz);
+    printf("%s\r\n", text);
     return 0;
 }
 
@@ -44,17 +36,18 @@ int cmd_reboot(int argc, char**) {
 }
 
 const Command commands[] = {
-    {"ver", cmd_ver, "ver", "tern version and formatted uptime", nullptr},
-    {"uptime", cmd_uptime, "uptime", "Show system uptime (HH:MM:SS or N day(s), HH:MM:SS)",
+    {"ver", cmd_ver_uptime, "ver", "tern version and formatted uptime", nullptr},
+    {"uptime", cmd_ver_uptime, "uptime", "Show system uptime (HH:MM:SS or N day(s), HH:MM:SS)",
      nullptr},
     {"reboot", cmd_reboot, "reboot", "Reboot the system", nullptr},
 };
-CommandGroup group{commands, sizeof commands / sizeof commands[0]};
 
 }  // namespace
 
+CommandGroup system_group{commands, sizeof commands / sizeof commands[0]};
+
 void register_system_commands() {
-    register_commands(group);
+    register_commands(system_group);
 }
 
 }  // namespace tern::shell

@@ -1,12 +1,13 @@
 // Task commands: ps, top, kill.
 #include <string.h>
 
+#include "parse.hpp"
 #include "tern/shell.hpp"
 #include "tern/task.hpp"
 #include "text.hpp"
 
 #ifndef SHELL_TOP_MAX
-#define SHELL_TOP_MAX 16  // tasks ps/top list (3 bytes of shell stack each); at most 256
+#define SHELL_TOP_MAX 16  // tasks ps/top list (4 bytes of shell stack each); at most 256
 #endif
 
 namespace tern::shell {
@@ -18,54 +19,43 @@ bool stats_at(uint32_t index, TaskStats& out) {
     return t != nullptr && task_get_stats(*t, out) == Result::ok;
 }
 
-// ps and top: the rows come from a snapshot of the table order and CPU shares, taken
-// once (live values move while rows print: an order computed on them would repeat or
-// skip tasks); top sorts it, busiest first. A task created or deleted while the rows print
-// may shift a row; the next ps is right.
-void print_tasks(bool by_cpu) {
-    uint8_t order[SHELL_TOP_MAX];
-    uint16_t share[SHELL_TOP_MAX];
-    unsigned n = 0;
-    TaskStats s;
-    uint32_t i = 0;
-    for (; n < SHELL_TOP_MAX && stats_at(i, s); ++i) {
-        unsigned j = n++;
-        for (; by_cpu && j > 0 && share[j - 1] < s.cpu_permille; --j) {
-            order[j] = order[j - 1];
-            share[j] = share[j - 1];
-        }
-        order[j] = static_cast<uint8_t>(i);
-        share[j] = static_cast<uint16_t>(s.cpu_permille);
+// ps and top share one handler, told apart by the name they were called by (top adds a
+// summary line and sorts). The rows come from a snapshot of the table order and CPU
+// shares, taken once (live values move while rows print: an order computed on them would
+// repeat or skip tasks); top sorts it, busiest first. A task created or deleted while the
+// rows print may shift a row; the next ps is right. Task names are never null (the kernel
+// names an unnamed task "?").
+int cmd_ps_top(int argc, char** argv) {
+    if (argc != 1) return 1;
+    bool by_cpu = argv[0][0] == 't';
+    if (by_cpu) {
+        SystemStats sys;
+        system_stats(sys);
+        char up[uptime_text_max];
+        uptime_text(up, sys.uptime_ticks / config::tick_hz);
+        uint32_t busy = 1000 - sys.idle_permille;
+        printf("up %s, %u tasks, CPU %u.%u%% busy, %u switches\r\n", up,
+               static_cast<unsigned>(sys.task_count), static_cast<unsigned>(busy / 10),
+               static_cast<unsigned>(busy % 10), static_cast<unsigned>(sys.context_switches));
     }
-    bool more = stats_at(i, s);
+    uint32_t rows[SHELL_TOP_MAX];  // CPU share << 8 | table index
+    TaskStats s;
+    unsigned n = 0;
+    for (; n < SHELL_TOP_MAX && stats_at(n, s); ++n) {
+        uint32_t* p = rows + n;
+        for (; by_cpu && p > rows && p[-1] >> 8 < s.cpu_permille; --p) *p = p[-1];
+        *p = s.cpu_permille << 8 | n;
+    }
+    bool more = stats_at(n, s);
     puts("NAME             STATE      PRI   CPU%  STACK USED/SIZE\r\n");
-    for (i = 0; i < n; ++i) {
-        if (!stats_at(order[i], s)) continue;
-        printf("%-16s %-9s %4u %4u.%u%% %7u/%u\r\n", s.name != nullptr ? s.name : "?",
-               task_state_name(s.state), static_cast<unsigned>(s.priority),
-               static_cast<unsigned>(share[i] / 10), static_cast<unsigned>(share[i] % 10),
+    for (const uint32_t* row = rows; row != rows + n; ++row) {
+        unsigned share = *row >> 8;
+        if (!stats_at(*row & 0xFF, s)) continue;
+        printf("%-16s %-9s %4u %4u.%u%% %7u/%u\r\n", s.name, task_state_name(s.state),
+               static_cast<unsigned>(s.priority), share / 10, share % 10,
                static_cast<unsigned>(s.stack_high_water), static_cast<unsigned>(s.stack_bytes));
     }
     if (more) puts("(more tasks than SHELL_TOP_MAX: not shown)\r\n");
-}
-
-int cmd_ps(int argc, char**) {
-    if (argc != 1) return 1;
-    print_tasks(false);
-    return 0;
-}
-
-int cmd_top(int argc, char**) {
-    if (argc != 1) return 1;
-    SystemStats sys;
-    system_stats(sys);
-    char up[uptime_text_max];
-    uptime_text(up, sys.uptime_ticks / config::tick_hz);
-    uint32_t busy = sys.idle_permille <= 1000 ? 1000 - sys.idle_permille : 0;
-    printf("up %s, %u tasks, CPU %u.%u%% busy, %u switches\r\n", up,
-           static_cast<unsigned>(sys.task_count), static_cast<unsigned>(busy / 10),
-           static_cast<unsigned>(busy % 10), static_cast<unsigned>(sys.context_switches));
-    print_tasks(true);
     return 0;
 }
 
@@ -110,17 +100,18 @@ int cmd_kill(int argc, char** argv) {
 }
 
 const Command commands[] = {
-    {"ps", cmd_ps, "ps", "List all tasks (state, priority, CPU%, stack usage)", nullptr},
-    {"top", cmd_top, "top", "Task list sorted by CPU usage, descending", nullptr},
+    {"ps", cmd_ps_top, "ps", "List all tasks (state, priority, CPU%, stack usage)", nullptr},
+    {"top", cmd_ps_top, "top", "Task list sorted by CPU usage, descending", nullptr},
     {"kill", cmd_kill, "kill <name> [suspend|resume|delete]", "Control a task by name",
      complete_kill},
 };
-CommandGroup group{commands, sizeof commands / sizeof commands[0]};
 
 }  // namespace
 
+CommandGroup task_group{commands, sizeof commands / sizeof commands[0]};
+
 void register_task_commands() {
-    register_commands(group);
+    register_commands(task_group);
 }
 
 }  // namespace tern::shell

@@ -3,14 +3,14 @@
 namespace tern::shell {
 
 bool parse_u32(const char* s, uint32_t* out) {
-    if (s == nullptr || *s == '\0') return false;
     uint32_t v = 0;
-    for (; *s != '\0'; ++s) {
-        if (*s < '0' || *s > '9') return false;
-        uint32_t d = static_cast<uint32_t>(*s - '0');
-        if (v > (0xFFFFFFFFu - d) / 10) return false;
-        v = v * 10 + d;
-    }
+    do {
+        unsigned digit = static_cast<unsigned char>(*s) - '0';
+        if (digit > 9) return false;
+        uint64_t next = uint64_t{v} * 10 + digit;  // one multiply, and the overflow shows
+        if (next >> 32 != 0) return false;
+        v = static_cast<uint32_t>(next);
+    } while (*++s != '\0');
     *out = v;
     return true;
 }

@@ -1,6 +1,7 @@
 // The interactive loop and the shell task. Input is polled: a byte stream need offer no
 // more than "is there a byte?", and a one-tick delay while idle costs the system nothing
 // measurable at the shell's (lowest useful) priority.
+#include "parse.hpp"
 #include "session.hpp"
 #include "tern/task.hpp"
 
@@ -27,10 +28,10 @@ void shell_main(void*) {
 
 bool start(const Io& io) {
     set_io(io);
-    register_core_commands();
-    register_task_commands();
-    register_memory_commands();
-    register_system_commands();
+    register_commands(core_group);
+    register_commands(task_group);
+    register_commands(memory_group);
+    register_commands(system_group);
     return task_create(shell_task, "shell", shell_main, nullptr, SHELL_PRIORITY, shell_stack) ==
            Result::ok;
 }

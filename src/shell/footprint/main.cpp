@@ -8,16 +8,19 @@
 
 namespace {
 
+// The boards' console_getc() answers -1 when no byte is waiting: Io's `none`.
+static_assert(tern::shell::Io::none == -1);
 int board_getc(void*) {
-    int c = tern::board::console_getc();
-    return c < 0 ? tern::shell::Io::none : c;
+    return tern::board::console_getc();
 }
 
 void board_write(void*, const char* s, size_t n) { tern::port::console_write(s, n); }
 
+const tern::shell::Io console{board_getc, board_write, nullptr};
+
 }  // namespace
 
 int main() {
-    tern::shell::start({board_getc, board_write, nullptr});
+    tern::shell::start(console);
     tern::start();
 }
