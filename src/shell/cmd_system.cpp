@@ -23,8 +23,10 @@ int cmd_ver_uptime(int argc, char** argv) {
     if (argv[0][0] == 'v') {
         puts("tern " TERN_VERSION " (" TERN_BOARD_NAME ", built " __DATE__ ")\r\nuptime ");
     }
+    SystemStats sys;
+    system_stats(sys);
     char text[uptime_text_max];
-    uptime_text(text, now() / config::tick_hz);
+    uptime_text(text, sys.uptime_ticks / config::tick_hz);
     printf("%s\r\n", text);
     return 0;
 }
