@@ -34,7 +34,7 @@
 #endif
 #ifndef SHELL_STACK_BYTES
 // The shell task's stack, in Cortex-M terms (a port scales Stack<> to its own needs: RV32
-// gets about a third more). On a Cortex-M3 `top`, the deepest built-in, peaks at 600 bytes
+// gets about a third more). On a Cortex-M3 `top`, the deepest built-in, peaks at 536 bytes
 // (`ps` shows the high water).
 #define SHELL_STACK_BYTES 704
 #endif
