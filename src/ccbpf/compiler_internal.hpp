@@ -86,11 +86,12 @@ struct Sym {
 // codegen keeps operands lazy so `x + 1` becomes LDL x; ADDI 1).
 enum ValKind : uint8_t { V_CONST, V_ADDR, V_ACC, V_LOCAL, V_GLOBAL, V_MEM, V_FUNC, V_BUILTIN };
 
+// The one-byte fields last: 16 bytes on a 32-bit target instead of 20, in every frame.
 struct Val {
-    ValKind k;
     Type* t;
     int32_t v;  // constant, address, frame offset; function sym index for V_FUNC
     Sym* sym;   // V_FUNC, V_BUILTIN
+    ValKind k;
     bool is_const_obj;
     bool whole_slot;  // a scalar local variable itself (not a member or element)
 };
