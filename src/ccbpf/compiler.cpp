@@ -213,26 +213,38 @@ bool Compiler::write_image(size_t* size_out) {
     return true;
 }
 
+// compile()'s two outcomes are functions of their own so that the result (about 200 bytes)
+// is built in the caller's slot, not in a temporary that would stay on the stack below the
+// whole compilation.
+static CompileResult refused(const char* filename, const char* why, const Arena& arena) {
+    CompileResult r{};
+    r.ok = false;
+    text_format(r.message, sizeof r.message, "%s:1:1: error: %s", filename, why);
+    r.line = r.col = 1;
+    r.arena_peak = arena.peak();
+    return r;
+}
+
+static CompileResult run_in(void* mem, const char* filename, const char* source, size_t source_len,
+                            Arena* arena, uint8_t* out, size_t out_cap,
+                            const CompileOptions& options) {
+    Compiler* c =
+        new (mem, InArena{}) Compiler(filename, source, source_len, arena, out, out_cap, options);
+    CompileResult r = c->run();
+    c->~Compiler();
+    return r;
+}
+
 CompileResult compile(const char* filename, const char* source, size_t source_len, void* arena_buf,
                       size_t arena_size, uint8_t* out, size_t out_cap,
                       const CompileOptions& options) {
     Arena arena(arena_buf, arena_size);
-    CompileResult r{};
     // The compiler object itself lives in the arena, so the reported peak is the whole cost.
     void* mem = arena.alloc(sizeof(Compiler));
-    if (!mem || (reinterpret_cast<uintptr_t>(out) & 3) != 0) {
-        r.ok = false;
-        text_format(r.message, sizeof r.message, "%s:1:1: error: %s", filename,
-                    mem ? "output buffer must be 4-byte aligned" : "compiler arena too small");
-        r.line = r.col = 1;
-        r.arena_peak = arena.peak();
-        return r;
-    }
-    Compiler* c =
-        new (mem, InArena{}) Compiler(filename, source, source_len, &arena, out, out_cap, options);
-    r = c->run();
-    c->~Compiler();
-    return r;
+    if (!mem) return refused(filename, "compiler arena too small", arena);
+    if ((reinterpret_cast<uintptr_t>(out) & 3) != 0)
+        return refused(filename, "output buffer must be 4-byte aligned", arena);
+    return run_in(mem, filename, source, source_len, &arena, out, out_cap, options);
 }
 
 }  // namespace tern::ccbpf

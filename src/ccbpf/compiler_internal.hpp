@@ -86,14 +86,25 @@ struct Sym {
 // codegen keeps operands lazy so `x + 1` becomes LDL x; ADDI 1).
 enum ValKind : uint8_t { V_CONST, V_ADDR, V_ACC, V_LOCAL, V_GLOBAL, V_MEM, V_FUNC, V_BUILTIN };
 
+// The one-byte fields last: 16 bytes on a 32-bit target instead of 20, in every frame.
 struct Val {
-    ValKind k;
     Type* t;
     int32_t v;  // constant, address, frame offset; function sym index for V_FUNC
     Sym* sym;   // V_FUNC, V_BUILTIN
+    ValKind k;
     bool is_const_obj;
     bool whole_slot;  // a scalar local variable itself (not a member or element)
 };
+
+// Where an operator or operand began, for its error messages. The parser keeps one in
+// every frame of its recursion; a whole Token there would cost 16 more bytes per frame.
+struct Pos {
+    uint32_t line, col;
+};
+
+inline Pos pos_of(const Token& t) {
+    return {t.line, t.col};
+}
 
 // Line entries are packed to 16 bits each while compiling (the image widens them).
 struct PackedLine {
@@ -205,18 +216,46 @@ class Compiler {
     uint32_t count_initializer(Type* t);
 
     // ---- expressions (parse_expr.cpp)
-    Val expr();
-    Val assign_expr();
-    Val cond_expr();
-    Val binary_expr(int min_prec);
-    Val unary_expr();
-    Val postfix_expr();
-    Val primary_expr();
-    Val call(Val fn, Token at);
+    // The functions that recurse with the program's nesting keep small frames: the work
+    // before and after each recursive call is in out-of-line helpers that take the operand
+    // by reference (see "Compiler" in docs/ccbpf.md).
+    // They leave their value in an out-parameter: assigning a returned Val would take a
+    // temporary per frame.
+    void expr(Val& v);
+    void assign_expr(Val& v);
+    void cond_expr(Val& v);
+    Val expr() {
+        Val v;
+        expr(v);
+        return v;
+    }
+    Val assign_expr() {
+        Val v;
+        assign_expr(v);
+        return v;
+    }
+    Val cond_expr() {
+        Val v;
+        cond_expr(v);
+        return v;
+    }
+    void cond_rest(Val& c);    // after `c ?`
+    void assign_rest(Val& l);  // at an assignment operator after l
+    void binary_expr(Val& v, int min_prec);
+    void logical_rest(Val& l, bool is_and, int prec);  // after `l &&` or `l ||`
+    void unary_expr(Val& v);
+    void sizeof_expr(Val& v, Pos at);
+    void postfix_expr(Val& v);
+    void primary_expr(Val& v);
+    Val primary();
+    void zero(Val& v);
+    void subscript(Val& v, Pos at);
+    void member(Val& v, Pos at);
+    void call(Val& fn, Pos at);  // fn becomes the call's value
     Val const_value(int32_t v, Type* t);
     int32_t const_expr(const char* what);
-    Val assign(Val lhs, Tok op, Token at);
-    Val incdec(Val v, int delta, bool post, Token at);
+    Val assign(Val& lhs, Tok op, Pos at);
+    void incdec(Val& v, int delta, bool post, Pos at);  // v becomes the result
     void rvalue(Val& v) { load(v); }
 
     // ---- statements (parse_stmt.cpp)

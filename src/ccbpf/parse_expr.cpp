@@ -200,7 +200,7 @@ static void scale(Compiler* c, uint32_t k) {
 
 // Combines l OP r. If l was loaded, it sits on the stack (pushed at push_pc) and r is
 // still lazy; if l is a deferred constant, nothing was emitted for it.
-static Val combine(Compiler* c, Tok op, Val l, Val r, int32_t push_pc, Token at) {
+static Val combined(Compiler* c, Tok op, const Val& l, Val& r, int32_t push_pc, Pos at) {
     Type* lt = decayed(c, l.t);
     Type* rt = decayed(c, r.t);
     if (lt->kind == TY_STRUCT || rt->kind == TY_STRUCT || lt->kind == TY_VOID ||
@@ -335,13 +335,25 @@ static Val combine(Compiler* c, Tok op, Val l, Val r, int32_t push_pc, Token at)
     return out;
 }
 
-Val Compiler::expr() {
-    Val v = assign_expr();
+// l = l OP r. Out of line, and with the operands by reference, so that binary_expr's
+// frame, which every operator's right operand nests in, holds no copies of them.
+[[gnu::noinline]] static void combine(Compiler* c, Tok op, Val& l, Val& r, int32_t push_pc,
+                                      Pos at) {
+    l = combined(c, op, l, r, push_pc, at);
+}
+
+// The recursive functions' error value, out of line: built in place, it would take a
+// temporary in each of their frames.
+[[gnu::noinline]] void Compiler::zero(Val& v) {
+    v = const_value(0, t_int);
+}
+
+void Compiler::expr(Val& v) {
+    assign_expr(v);
     while (tok.kind == T_COMMA && !failed()) {
         advance();
-        v = assign_expr();
+        assign_expr(v);
     }
-    return v;
 }
 
 static bool is_assign_op(Tok k) {
@@ -373,25 +385,26 @@ static Tok compound_op(Tok k) {
     }
 }
 
-Val Compiler::assign_expr() {
+void Compiler::assign_expr(Val& l) {
     if (++nesting > 150) {
         error_here("expression nested too deeply");
-        nesting--;
-        return const_value(0, t_int);
-    }
-    if (out_of_stack()) {
-        nesting--;
-        return const_value(0, t_int);
-    }
-    Val l = cond_expr();
-    if (is_assign_op(tok.kind) && !failed()) {
-        Tok op = tok.kind;
-        Token at = tok;
-        advance();
-        l = assign(l, op, at);
+        zero(l);
+    } else if (out_of_stack()) {
+        zero(l);
+    } else {
+        // cond_expr, spelled out: one frame less per nesting level.
+        binary_expr(l, 1);
+        if (tok.kind == T_QUESTION && !failed()) cond_rest(l);
+        if (is_assign_op(tok.kind) && !failed()) assign_rest(l);
     }
     nesting--;
-    return l;
+}
+
+[[gnu::noinline]] void Compiler::assign_rest(Val& l) {
+    Tok op = tok.kind;
+    Pos at = pos_of(tok);
+    advance();
+    l = assign(l, op, at);
 }
 
 // `*p = v` and `*p++ = v` (p a local) were compiled as PUSHL p; [INCL p, d]; v...; STx.
@@ -442,7 +455,7 @@ static bool store_through_local(Compiler* c, uint32_t at, bool inc, Type* lt) {
     return true;
 }
 
-Val Compiler::assign(Val lhs, Tok op, Token at) {
+Val Compiler::assign(Val& lhs, Tok op, Pos at) {
     if (lhs.k != V_LOCAL && lhs.k != V_GLOBAL && lhs.k != V_MEM) {
         diag.error(at.line, at.col, "expected an lvalue on the left of an assignment");
         return const_value(0, t_int);
@@ -581,13 +594,9 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
         // `local += constant` is the loop-counter idiom: one INCL.
         int32_t push_pc = int32_t(emit(OP_PUSH));
         Val r = cond_expr();
-        if (is_assign_op(tok.kind)) {
-            Token at2 = tok;
-            Tok op2 = tok.kind;
-            advance();
-            r = assign(r, op2, at2);
-        }
-        v = combine(this, bop, cur, r, push_pc, at);
+        if (is_assign_op(tok.kind)) assign_rest(r);
+        combine(this, bop, cur, r, push_pc, at);
+        v = cur;
         if (lhs.k == V_LOCAL && is_integer(lt) && v.k == V_ACC) {
             Insn* l2 = last();
             bool addi = l2 && l2->op == OP_ADDI && ncode >= 2 && code[ncode - 2].op == OP_LDL &&
@@ -614,9 +623,12 @@ Val Compiler::assign(Val lhs, Tok op, Token at) {
     return out;
 }
 
-Val Compiler::cond_expr() {
-    Val c = binary_expr(1);
-    if (tok.kind != T_QUESTION || failed()) return c;
+void Compiler::cond_expr(Val& c) {
+    binary_expr(c, 1);
+    if (tok.kind == T_QUESTION && !failed()) cond_rest(c);
+}
+
+[[gnu::noinline]] void Compiler::cond_rest(Val& c) {
     advance();
     int32_t else_chain = kNoChain;
     branch_false(c, &else_chain);
@@ -642,7 +654,7 @@ Val Compiler::cond_expr() {
         out.t = t_void;
     else
         out.t = arith_type(at, bt);
-    return out;
+    c = out;
 }
 
 static bool commutes_with_constant(Tok op) {
@@ -665,85 +677,101 @@ static bool commutes_with_constant(Tok op) {
     }
 }
 
-Val Compiler::binary_expr(int min_prec) {
-    if (out_of_stack()) return const_value(0, t_int);
-    Val l = unary_expr();
+// Emits the left operand of `l op r` unless combine can use it where it is; returns where
+// it was pushed, or -1.
+static int32_t left_operand(Compiler* c, Tok op, Val& l) {
+    bool defer_local =
+        l.k == V_LOCAL && l.t->size == 4 && Compiler::is_integer(l.t) &&
+        (is_compare(op) || op == T_STAR || op == T_AMP || op == T_PIPE || op == T_CARET);
+    // `table + 2` stays an address constant (global initialisers need one).
+    bool defer_addr = (op == T_PLUS || op == T_MINUS) && is_address_constant(l);
+    if ((l.k == V_CONST && commutes_with_constant(op)) || defer_local || defer_addr) return -1;
+    c->load(l);
+    return int32_t(c->emit(OP_PUSH));
+}
+
+void Compiler::binary_expr(Val& l, int min_prec) {
+    if (out_of_stack()) {
+        zero(l);
+        return;
+    }
+    unary_expr(l);
     for (;;) {
         Tok op = tok.kind;
         int p = prec_of(op);
-        if (!p || p < min_prec || failed()) return l;
-        Token at = tok;
+        if (!p || p < min_prec || failed()) return;
+        Pos at = pos_of(tok);
         advance();
         if (op == T_ANDAND || op == T_OROR) {
-            bool is_and = op == T_ANDAND;
-            if (l.k == V_CONST) {
-                uint32_t p0 = ncode;
-                int d0 = depth;
-                Val r = binary_expr(p + 1);
-                bool decided = is_and ? l.v == 0 : l.v != 0;
-                if (decided) {  // the right side never runs
-                    ncode = p0 > ncode ? ncode : p0;
-                    depth = d0;
-                    if (barrier > ncode) barrier = ncode;
-                    l = const_value(is_and ? 0 : 1, t_int);
-                    continue;
-                }
-                if (r.k == V_CONST) {
-                    l = const_value(r.v != 0, t_int);
-                    continue;
-                }
-                load(r);
-                Insn* li = last();
-                if (!(li && is_compare_op(li->op))) emit(OP_BOOL);
-                l.k = V_ACC;
-                l.t = t_int;
-                continue;
-            }
-            int32_t chain = kNoChain;
-            if (is_and)
-                branch_false(l, &chain);
-            else
-                branch_true(l, &chain);
-            Val r = binary_expr(p + 1);
-            load(r);
-            Insn* li = last();
-            if (!(li && is_compare_op(li->op))) emit(OP_BOOL);
-            int32_t end = emit_jump(OP_JMP, kNoChain);
-            patch_chain(chain, here());
-            emit(OP_LI, is_and ? 0 : 1);
-            patch_chain(end, here());
-            l.k = V_ACC;
-            l.t = t_int;
+            logical_rest(l, op == T_ANDAND, p);
             continue;
         }
-        int32_t push_pc = -1;
-        bool defer_local =
-            l.k == V_LOCAL && l.t->size == 4 && is_integer(l.t) &&
-            (is_compare(op) || op == T_STAR || op == T_AMP || op == T_PIPE || op == T_CARET);
-        // `table + 2` stays an address constant (global initialisers need one).
-        bool defer_addr = (op == T_PLUS || op == T_MINUS) && is_address_constant(l);
-        if (!(l.k == V_CONST && commutes_with_constant(op)) && !defer_local && !defer_addr) {
-            load(l);
-            push_pc = int32_t(emit(OP_PUSH));
-        }
-        Val r = binary_expr(p + 1);
-        l = combine(this, op, l, r, push_pc, at);
+        int32_t push_pc = left_operand(this, op, l);
+        Val r;
+        binary_expr(r, p + 1);
+        combine(this, op, l, r, push_pc, at);
     }
 }
 
-Val Compiler::incdec(Val v, int delta, bool post, Token at) {
+[[gnu::noinline]] void Compiler::logical_rest(Val& l, bool is_and, int p) {
+    if (l.k == V_CONST) {
+        uint32_t p0 = ncode;
+        int d0 = depth;
+        Val r;
+        binary_expr(r, p + 1);
+        bool decided = is_and ? l.v == 0 : l.v != 0;
+        if (decided) {  // the right side never runs
+            ncode = p0 > ncode ? ncode : p0;
+            depth = d0;
+            if (barrier > ncode) barrier = ncode;
+            l = const_value(is_and ? 0 : 1, t_int);
+            return;
+        }
+        if (r.k == V_CONST) {
+            l = const_value(r.v != 0, t_int);
+            return;
+        }
+        load(r);
+        Insn* li = last();
+        if (!(li && is_compare_op(li->op))) emit(OP_BOOL);
+        l.k = V_ACC;
+        l.t = t_int;
+        return;
+    }
+    int32_t chain = kNoChain;
+    if (is_and)
+        branch_false(l, &chain);
+    else
+        branch_true(l, &chain);
+    Val r;
+    binary_expr(r, p + 1);
+    load(r);
+    Insn* li = last();
+    if (!(li && is_compare_op(li->op))) emit(OP_BOOL);
+    int32_t end = emit_jump(OP_JMP, kNoChain);
+    patch_chain(chain, here());
+    emit(OP_LI, is_and ? 0 : 1);
+    patch_chain(end, here());
+    l.k = V_ACC;
+    l.t = t_int;
+}
+
+[[gnu::noinline]] void Compiler::incdec(Val& v, int delta, bool post, Pos at) {
     if (v.k != V_LOCAL && v.k != V_GLOBAL && v.k != V_MEM) {
         diag.error(at.line, at.col, "expected an lvalue for ++/--");
-        return const_value(0, t_int);
+        v = const_value(0, t_int);
+        return;
     }
     Type* t = v.t;
     if (!is_scalar(t)) {
         diag.error(at.line, at.col, "++/-- needs an integer or pointer");
-        return const_value(0, t_int);
+        v = const_value(0, t_int);
+        return;
     }
     if (v.is_const_obj) {
         diag.error(at.line, at.col, "cannot modify a const object");
-        return const_value(0, t_int);
+        v = const_value(0, t_int);
+        return;
     }
     int32_t d = delta * int32_t(is_pointer(t) ? elem_size(t) : 1);
     Val out{};
@@ -757,14 +785,16 @@ Val Compiler::incdec(Val v, int delta, bool post, Token at) {
             emit(OP_INCL, v.v, 0, int16_t(d));
             emit(OP_LDL, v.v);
         }
-        return out;
+        v = out;
+        return;
     }
     if (v.k == V_GLOBAL && t->size == 4) {
         emit(OP_LDG, v.v);
         emit(OP_ADDI, d);
         emit(OP_STG, v.v);
         if (post) emit(OP_ADDI, -d);
-        return out;
+        v = out;
+        return;
     }
     if (v.k != V_MEM) load_address(v);
     emit(OP_PUSH);
@@ -785,328 +815,357 @@ Val Compiler::incdec(Val v, int delta, bool post, Token at) {
         nv.t = t_int;
         convert(nv, t);
     }
-    return out;
+    v = out;
 }
 
-Val Compiler::unary_expr() {
+// What unary_expr does with its operand once parsed; out of line so that unary_expr's
+// frame, one per prefix operator or cast, stays small.
+[[gnu::noinline]] static void unary_op(Compiler* c, Val& v, Tok op, Pos at) {
+    Type* vt = decayed(c, v.t);
+    if (!Compiler::is_scalar(vt) || (op != T_BANG && Compiler::is_pointer(vt))) {
+        c->diag.error(at.line, at.col, "invalid operand to unary operator");
+        return;
+    }
+    if (v.k == V_CONST) {
+        uint32_t x = uint32_t(v.v);
+        if (op == T_MINUS)
+            x = 0u - x;
+        else if (op == T_TILDE)
+            x = ~x;
+        else if (op == T_BANG)
+            x = x == 0;
+        v = c->const_value(int32_t(x), op == T_BANG ? c->t_int : c->promote(v.t));
+        return;
+    }
+    c->load(v);
+    if (op == T_MINUS)
+        c->emit(OP_NEG);
+    else if (op == T_TILDE)
+        c->emit(OP_NOT);
+    else if (op == T_BANG)
+        c->emit(OP_LNOT);
+    v.t = op == T_BANG ? c->t_int : c->promote(v.t);
+}
+
+[[gnu::noinline]] static void deref(Compiler* c, Val& v, Pos at) {
+    Type* vt = decayed(c, v.t);
+    if (!Compiler::is_pointer(vt)) {
+        c->diag.error(at.line, at.col, "cannot dereference a non-pointer");
+        return;
+    }
+    c->load(v);
+    if (vt->base->kind == TY_VOID) {
+        c->diag.error(at.line, at.col, "cannot dereference a void pointer");
+        return;
+    }
+    v.k = V_MEM;
+    v.t = vt->base;
+    v.is_const_obj = false;
+}
+
+[[gnu::noinline]] static void address_of(Compiler* c, Val& v) {
+    if (v.k == V_GLOBAL) {
+        v.k = V_ADDR;
+        v.t = c->pointer_to(v.t);
+    } else {
+        c->load_address(v);
+    }
+    v.is_const_obj = false;
+}
+
+[[gnu::noinline]] static void cast(Compiler* c, Val& v, Type* t, Pos at) {
+    Type* vt = decayed(c, v.t);
+    if (t->kind == TY_VOID) {
+        if (v.k != V_CONST && vt->kind != TY_VOID && vt->kind != TY_STRUCT) c->load(v);
+        v.k = V_ACC;
+        v.t = c->t_void;
+        return;
+    }
+    if (!Compiler::is_scalar(t) || !Compiler::is_scalar(vt)) {
+        c->diag.error(at.line, at.col, "cast needs scalar types");
+        return;
+    }
+    if (v.k == V_GLOBAL && v.t->kind == TY_ARRAY) {
+        v.k = V_ADDR;
+    }
+    if (v.k == V_ADDR && Compiler::is_pointer(t)) {
+        v.t = t;
+        return;
+    }
+    c->convert(v, t);
+    v.is_const_obj = false;
+}
+
+[[gnu::noinline]] void Compiler::sizeof_expr(Val& v, Pos at) {
+    advance();
+    Type* t;
+    if (tok.kind == T_LPAREN && starts_type(lx.peek())) {
+        advance();
+        t = parse_type_name();
+        expect(T_RPAREN, "')'");
+    } else {
+        // sizeof does not evaluate its operand: emit, then throw the code away.
+        uint32_t p0 = ncode;
+        int d0 = depth;
+        Val e;
+        unary_expr(e);
+        t = e.t;
+        if (!failed()) {
+            ncode = p0;
+            depth = d0;
+            if (barrier > ncode) barrier = ncode;
+        }
+    }
+    if (t->kind == TY_FUNC || (!t->complete && t->kind != TY_VOID) || t->kind == TY_VOID) {
+        diag.error(at.line, at.col, "sizeof of an incomplete or void type");
+    }
+    v = const_value(int32_t(t->size), t_uint);
+}
+
+void Compiler::unary_expr(Val& v) {
     if (++nesting > 150) {
         error_here("expression nested too deeply");
-        nesting--;
-        return const_value(0, t_int);
-    }
-    if (out_of_stack()) {
-        nesting--;
-        return const_value(0, t_int);
-    }
-    Token at = tok;
-    Val v;
-    switch (tok.kind) {
-        case T_MINUS:
-        case T_PLUS:
-        case T_TILDE:
-        case T_BANG: {
-            Tok op = tok.kind;
-            advance();
-            v = unary_expr();
-            Type* vt = decayed(this, v.t);
-            if (!is_scalar(vt) || (op != T_BANG && is_pointer(vt))) {
-                diag.error(at.line, at.col, "invalid operand to unary operator");
-                break;
-            }
-            if (v.k == V_CONST) {
-                uint32_t x = uint32_t(v.v);
-                if (op == T_MINUS)
-                    x = 0u - x;
-                else if (op == T_TILDE)
-                    x = ~x;
-                else if (op == T_BANG)
-                    x = x == 0;
-                v = const_value(int32_t(x), op == T_BANG ? t_int : promote(v.t));
-                break;
-            }
-            load(v);
-            if (op == T_MINUS)
-                emit(OP_NEG);
-            else if (op == T_TILDE)
-                emit(OP_NOT);
-            else if (op == T_BANG)
-                emit(OP_LNOT);
-            v.t = op == T_BANG ? t_int : promote(v.t);
-            break;
-        }
-        case T_STAR: {
-            advance();
-            v = unary_expr();
-            Type* vt = decayed(this, v.t);
-            if (!is_pointer(vt)) {
-                diag.error(at.line, at.col, "cannot dereference a non-pointer");
-                break;
-            }
-            load(v);
-            if (vt->base->kind == TY_VOID) {
-                diag.error(at.line, at.col, "cannot dereference a void pointer");
-                break;
-            }
-            v.k = V_MEM;
-            v.t = vt->base;
-            v.is_const_obj = false;
-            break;
-        }
-        case T_AMP: {
-            advance();
-            v = unary_expr();
-            if (v.k == V_GLOBAL) {
-                v.k = V_ADDR;
-                v.t = pointer_to(v.t);
-            } else {
-                load_address(v);
-            }
-            v.is_const_obj = false;
-            break;
-        }
-        case T_INC:
-        case T_DEC: {
-            int d = tok.kind == T_INC ? 1 : -1;
-            advance();
-            v = unary_expr();
-            v = incdec(v, d, false, at);
-            break;
-        }
-        case T_SIZEOF: {
-            advance();
-            Type* t;
-            if (tok.kind == T_LPAREN && starts_type(lx.peek())) {
+        zero(v);
+    } else if (out_of_stack()) {
+        zero(v);
+    } else {
+        Pos at = pos_of(tok);
+        Tok op = tok.kind;
+        switch (op) {
+            case T_MINUS:
+            case T_PLUS:
+            case T_TILDE:
+            case T_BANG:
                 advance();
-                t = parse_type_name();
-                expect(T_RPAREN, "')'");
-            } else {
-                // sizeof does not evaluate its operand: emit, then throw the code away.
-                uint32_t p0 = ncode;
-                int d0 = depth;
-                Val e = unary_expr();
-                t = e.t;
-                if (!failed()) {
-                    ncode = p0;
-                    depth = d0;
-                    if (barrier > ncode) barrier = ncode;
-                }
-            }
-            if (t->kind == TY_FUNC || (!t->complete && t->kind != TY_VOID) || t->kind == TY_VOID) {
-                diag.error(at.line, at.col, "sizeof of an incomplete or void type");
-            }
-            v = const_value(int32_t(t->size), t_uint);
-            break;
-        }
-        case T_LPAREN:
-            if (starts_type(lx.peek())) {
-                advance();
-                Type* t = parse_type_name();
-                expect(T_RPAREN, "')'");
-                v = unary_expr();
-                Type* vt = decayed(this, v.t);
-                if (t->kind == TY_VOID) {
-                    if (v.k != V_CONST && vt->kind != TY_VOID && vt->kind != TY_STRUCT) load(v);
-                    v.k = V_ACC;
-                    v.t = t_void;
-                    break;
-                }
-                if (!is_scalar(t) || !is_scalar(vt)) {
-                    diag.error(at.line, at.col, "cast needs scalar types");
-                    break;
-                }
-                if (v.k == V_GLOBAL && v.t->kind == TY_ARRAY) {
-                    v.k = V_ADDR;
-                }
-                if (v.k == V_ADDR && is_pointer(t)) {
-                    v.t = t;
-                    break;
-                }
-                convert(v, t);
-                v.is_const_obj = false;
+                unary_expr(v);
+                unary_op(this, v, op, at);
                 break;
-            }
-            v = postfix_expr();
-            break;
-        default:
-            v = postfix_expr();
-            break;
+            case T_STAR:
+                advance();
+                unary_expr(v);
+                deref(this, v, at);
+                break;
+            case T_AMP:
+                advance();
+                unary_expr(v);
+                address_of(this, v);
+                break;
+            case T_INC:
+            case T_DEC:
+                advance();
+                unary_expr(v);
+                incdec(v, op == T_INC ? 1 : -1, false, at);
+                break;
+            case T_SIZEOF:
+                sizeof_expr(v, at);
+                break;
+            case T_LPAREN:
+                if (starts_type(lx.peek())) {
+                    advance();
+                    Type* t = parse_type_name();
+                    expect(T_RPAREN, "')'");
+                    unary_expr(v);
+                    cast(this, v, t, at);
+                    break;
+                }
+                postfix_expr(v);
+                break;
+            default:
+                postfix_expr(v);
+                break;
+        }
     }
     nesting--;
-    return v;
 }
 
-Val Compiler::postfix_expr() {
-    Val v = primary_expr();
-    for (;;) {
-        if (failed()) return v;
-        Token at = tok;
-        if (tok.kind == T_LBRACKET) {
-            advance();
-            Type* bt = decayed(this, v.t);
-            if (is_integer(bt)) {  // i[p] is *(i + p)
-                int32_t push_pc = -1;
-                if (v.k != V_CONST) {
-                    load(v);
-                    push_pc = int32_t(emit(OP_PUSH));
-                }
-                Val p = expr();
-                expect(T_RBRACKET, "']'");
-                Type* pt = decayed(this, p.t);
-                if (!is_pointer(pt)) {
-                    diag.error(at.line, at.col, "subscripted value is not an array or pointer");
-                    return v;
-                }
-                v = combine(this, T_PLUS, v, p, push_pc, at);
-                load(v);
-                v.k = V_MEM;
-                v.t = pt->base;
-                v.is_const_obj = false;
-                continue;
-            }
-            if (!is_pointer(bt)) {
-                diag.error(at.line, at.col, "subscripted value is not an array or pointer");
-                return v;
-            }
-            Type* et = bt->base;
-            uint32_t es = et->size ? et->size : 1;
-            int s = log2_exact(es);
-            bool lazy_base = (v.k == V_LOCAL || v.k == V_GLOBAL);
-            bool base_is_array = v.t->kind == TY_ARRAY;
-            if (lazy_base) {
-                Val i = expr();
-                expect(T_RBRACKET, "']'");
-                if (!is_integer(decayed(this, i.t))) {
-                    diag.error(at.line, at.col, "array subscript is not an integer");
-                    return v;
-                }
-                if (i.k == V_CONST && base_is_array && i.v >= 0 && uint32_t(i.v) < v.t->count) {
-                    v.v += i.v * int32_t(es);
-                    v.t = et;
-                    continue;
-                }
-                if (i.k == V_CONST) {
-                    load(v);
-                    emit(OP_ADDI, int32_t(uint32_t(i.v) * es));
-                } else {
-                    load(i);
-                    if (base_is_array && v.k == V_LOCAL) {
-                        scale(this, es);
-                        emit(OP_PUSH);
-                        emit(OP_LEAL, v.v);
-                        emit(OP_ADD);
-                    } else if (base_is_array) {
-                        scale(this, es);
-                        emit(OP_ADDI, v.v);
-                    } else if (v.k == V_LOCAL && s >= 0) {
-                        emit(OP_LDLX, v.v, uint8_t(s));
-                    } else if (v.k == V_LOCAL) {
-                        scale(this, es);
-                        emit(OP_ADDL, v.v);
-                    } else {
-                        scale(this, es);
-                        emit(OP_PUSH);
-                        emit(OP_LDG, v.v);
-                        emit(OP_ADD);
-                    }
-                }
-            } else {
-                load(v);
-                int32_t push_pc = int32_t(emit(OP_PUSH));
-                Val i = expr();
-                expect(T_RBRACKET, "']'");
-                if (!is_integer(decayed(this, i.t))) {
-                    diag.error(at.line, at.col, "array subscript is not an integer");
-                    return v;
-                }
-                bool nothing_since_push = ncode == uint32_t(push_pc) + 1 &&
-                                          barrier <= uint32_t(push_pc) &&
-                                          code[push_pc].op == OP_PUSH;
-                if (i.k == V_CONST && nothing_since_push) {
-                    drop_last();
-                    emit(OP_ADDI, int32_t(uint32_t(i.v) * es));
-                } else if (nothing_since_push && i.k == V_LOCAL && i.t->size == 4 &&
-                           is_integer(i.t) && s >= 0 && i.v <= 32767) {
-                    // base + local index in one instruction (and a row offset folded in).
-                    drop_last();
-                    int32_t k = 0;
-                    Insn* l = last();
-                    if (l && l->op == OP_ADDI) {
-                        k = l->imm;
-                        drop_last();
-                    }
-                    emit(OP_IDXL, k, uint8_t(s), int16_t(i.v));
-                } else {
-                    load(i);
-                    if (s >= 0)
-                        emit(OP_IDX, 0, uint8_t(s));
-                    else {
-                        emit(OP_MULI, int32_t(es));
-                        emit(OP_ADD);
-                    }
-                }
-            }
-            v.k = V_MEM;
+// `v[...]`, with v's code emitted; out of line, like member and call, so that
+// postfix_expr's frame stays small.
+[[gnu::noinline]] void Compiler::subscript(Val& v, Pos at) {
+    advance();
+    Type* bt = decayed(this, v.t);
+    if (is_integer(bt)) {  // i[p] is *(i + p)
+        int32_t push_pc = -1;
+        if (v.k != V_CONST) {
+            load(v);
+            push_pc = int32_t(emit(OP_PUSH));
+        }
+        Val p;
+        expr(p);
+        expect(T_RBRACKET, "']'");
+        Type* pt = decayed(this, p.t);
+        if (!is_pointer(pt)) {
+            diag.error(at.line, at.col, "subscripted value is not an array or pointer");
+            return;
+        }
+        combine(this, T_PLUS, v, p, push_pc, at);
+        load(v);
+        v.k = V_MEM;
+        v.t = pt->base;
+        v.is_const_obj = false;
+        return;
+    }
+    if (!is_pointer(bt)) {
+        diag.error(at.line, at.col, "subscripted value is not an array or pointer");
+        return;
+    }
+    Type* et = bt->base;
+    uint32_t es = et->size ? et->size : 1;
+    int s = log2_exact(es);
+    bool lazy_base = (v.k == V_LOCAL || v.k == V_GLOBAL);
+    bool base_is_array = v.t->kind == TY_ARRAY;
+    if (lazy_base) {
+        Val i;
+        expr(i);
+        expect(T_RBRACKET, "']'");
+        if (!is_integer(decayed(this, i.t))) {
+            diag.error(at.line, at.col, "array subscript is not an integer");
+            return;
+        }
+        if (i.k == V_CONST && base_is_array && i.v >= 0 && uint32_t(i.v) < v.t->count) {
+            v.v += i.v * int32_t(es);
             v.t = et;
-            v.is_const_obj = false;
-            continue;
+            return;
         }
-        if (tok.kind == T_LPAREN) {
-            v = call(v, at);
-            continue;
-        }
-        if (tok.kind == T_DOT || tok.kind == T_ARROW) {
-            bool arrow = tok.kind == T_ARROW;
-            advance();
-            if (tok.kind != T_IDENT) {
-                error_here("expected a member name");
-                return v;
-            }
-            Type* st = v.t;
-            if (arrow) {
-                Type* pt = decayed(this, v.t);
-                if (!is_pointer(pt) || pt->base->kind != TY_STRUCT) {
-                    diag.error(at.line, at.col, "'->' needs a pointer to a struct");
-                    return v;
-                }
-                st = pt->base;
-                load(v);
-                v.k = V_MEM;
-            } else if (st->kind != TY_STRUCT) {
-                diag.error(at.line, at.col, "'.' needs a struct");
-                return v;
-            }
-            if (!st->complete) {
-                diag.error(at.line, at.col, "use of an incomplete struct");
-                return v;
-            }
-            Member* m = find_member(st, tok.p, tok.len);
-            if (!m) {
-                error_here("no member named '%.*s'", int(tok.len), tok.p);
-                return v;
-            }
-            advance();
-            if (v.k == V_LOCAL || v.k == V_GLOBAL) {
-                v.v += int32_t(m->offset);
-            } else if (v.k == V_MEM) {
-                if (m->offset) emit(OP_ADDI, int32_t(m->offset));
+        if (i.k == V_CONST) {
+            load(v);
+            emit(OP_ADDI, int32_t(uint32_t(i.v) * es));
+        } else {
+            load(i);
+            if (base_is_array && v.k == V_LOCAL) {
+                scale(this, es);
+                emit(OP_PUSH);
+                emit(OP_LEAL, v.v);
+                emit(OP_ADD);
+            } else if (base_is_array) {
+                scale(this, es);
+                emit(OP_ADDI, v.v);
+            } else if (v.k == V_LOCAL && s >= 0) {
+                emit(OP_LDLX, v.v, uint8_t(s));
+            } else if (v.k == V_LOCAL) {
+                scale(this, es);
+                emit(OP_ADDL, v.v);
             } else {
-                diag.error(at.line, at.col, "member access on a struct value is not supported");
-                return v;
+                scale(this, es);
+                emit(OP_PUSH);
+                emit(OP_LDG, v.v);
+                emit(OP_ADD);
             }
-            v.t = m->type;
-            continue;
         }
-        if (tok.kind == T_INC || tok.kind == T_DEC) {
-            int d = tok.kind == T_INC ? 1 : -1;
+    } else {
+        load(v);
+        int32_t push_pc = int32_t(emit(OP_PUSH));
+        Val i;
+        expr(i);
+        expect(T_RBRACKET, "']'");
+        if (!is_integer(decayed(this, i.t))) {
+            diag.error(at.line, at.col, "array subscript is not an integer");
+            return;
+        }
+        bool nothing_since_push = ncode == uint32_t(push_pc) + 1 && barrier <= uint32_t(push_pc) &&
+                                  code[push_pc].op == OP_PUSH;
+        if (i.k == V_CONST && nothing_since_push) {
+            drop_last();
+            emit(OP_ADDI, int32_t(uint32_t(i.v) * es));
+        } else if (nothing_since_push && i.k == V_LOCAL && i.t->size == 4 && is_integer(i.t) &&
+                   s >= 0 && i.v <= 32767) {
+            // base + local index in one instruction (and a row offset folded in).
+            drop_last();
+            int32_t k = 0;
+            Insn* l = last();
+            if (l && l->op == OP_ADDI) {
+                k = l->imm;
+                drop_last();
+            }
+            emit(OP_IDXL, k, uint8_t(s), int16_t(i.v));
+        } else {
+            load(i);
+            if (s >= 0)
+                emit(OP_IDX, 0, uint8_t(s));
+            else {
+                emit(OP_MULI, int32_t(es));
+                emit(OP_ADD);
+            }
+        }
+    }
+    v.k = V_MEM;
+    v.t = et;
+    v.is_const_obj = false;
+}
+
+[[gnu::noinline]] void Compiler::member(Val& v, Pos at) {
+    bool arrow = tok.kind == T_ARROW;
+    advance();
+    if (tok.kind != T_IDENT) {
+        error_here("expected a member name");
+        return;
+    }
+    Type* st = v.t;
+    if (arrow) {
+        Type* pt = decayed(this, v.t);
+        if (!is_pointer(pt) || pt->base->kind != TY_STRUCT) {
+            diag.error(at.line, at.col, "'->' needs a pointer to a struct");
+            return;
+        }
+        st = pt->base;
+        load(v);
+        v.k = V_MEM;
+    } else if (st->kind != TY_STRUCT) {
+        diag.error(at.line, at.col, "'.' needs a struct");
+        return;
+    }
+    if (!st->complete) {
+        diag.error(at.line, at.col, "use of an incomplete struct");
+        return;
+    }
+    Member* m = find_member(st, tok.p, tok.len);
+    if (!m) {
+        error_here("no member named '%.*s'", int(tok.len), tok.p);
+        return;
+    }
+    advance();
+    if (v.k == V_LOCAL || v.k == V_GLOBAL) {
+        v.v += int32_t(m->offset);
+    } else if (v.k == V_MEM) {
+        if (m->offset) emit(OP_ADDI, int32_t(m->offset));
+    } else {
+        diag.error(at.line, at.col, "member access on a struct value is not supported");
+        return;
+    }
+    v.t = m->type;
+}
+
+void Compiler::postfix_expr(Val& v) {
+    if (tok.kind == T_LPAREN) {  // not a cast (unary_expr saw to that)
+        advance();
+        expr(v);
+        expect(T_RPAREN, "')'");
+    } else {
+        primary_expr(v);
+    }
+    while (!failed()) {
+        Pos at = pos_of(tok);
+        Tok k = tok.kind;
+        if (k == T_LBRACKET) {
+            subscript(v, at);
+        } else if (k == T_LPAREN) {
+            call(v, at);
+        } else if (k == T_DOT || k == T_ARROW) {
+            member(v, at);
+        } else if (k == T_INC || k == T_DEC) {
             advance();
-            v = incdec(v, d, true, at);
-            continue;
+            incdec(v, k == T_INC ? 1 : -1, true, at);
+        } else {
+            break;
         }
-        return v;
     }
 }
 
-Val Compiler::primary_expr() {
+// Out of line: its Token and literal handling would otherwise grow postfix_expr's frame.
+[[gnu::noinline]] void Compiler::primary_expr(Val& v) {
+    v = primary();
+}
+
+Val Compiler::primary() {
     Token t = tok;
     Val v{};
     v.t = t_int;  // never null, even on the error paths
@@ -1137,12 +1196,6 @@ Val Compiler::primary_expr() {
                 v.t = array_of(t_char, len + 1);
             }
             v.v = int32_t(addr);
-            return v;
-        }
-        case T_LPAREN: {
-            advance();
-            v = expr();
-            expect(T_RPAREN, "')'");
             return v;
         }
         case T_IDENT: {
@@ -1210,7 +1263,7 @@ Val Compiler::primary_expr() {
 }
 
 // Checks a literal printf format; returns the number of arguments it consumes or -1.
-static int printf_conversions(Compiler* c, uint32_t addr, Token at) {
+static int printf_conversions(Compiler* c, uint32_t addr, Pos at) {
     int n = 0;
     for (uint32_t a = addr; a < c->global_top; a++) {
         char ch = char(c->out[c->out_cap - 1 - a]);
@@ -1230,121 +1283,146 @@ static int printf_conversions(Compiler* c, uint32_t addr, Token at) {
     return n;
 }
 
-Val Compiler::call(Val fn, Token at) {
-    advance();  // '('
-    Sym* s = fn.sym;
-    if (fn.k != V_FUNC && fn.k != V_BUILTIN) {
-        diag.error(at.line, at.col, "called object is not a function");
-        return const_value(0, t_int);
+// Checks argument number nargs of a call to fn and pushes it; false after an error.
+[[gnu::noinline]] static bool pass_arg(Compiler* c, const Val& fn, int nargs, Val& a, Pos arg_at,
+                                       int* fmt_args) {
+    Type* ft = fn.k == V_FUNC ? fn.sym->type : nullptr;
+    Type* at_t = decayed(c, a.t);
+    if (at_t->kind == TY_STRUCT) {
+        c->diag.error(arg_at.line, arg_at.col, "struct arguments must be passed by pointer");
+        return false;
     }
-    Type* ft = fn.k == V_FUNC ? s->type : nullptr;
-    if (fn.k == V_FUNC && (!s->fn || ft->kind != TY_FUNC)) {
-        diag.error(at.line, at.col, "called object is not a function");
-        return const_value(0, t_int);
+    if (at_t->kind == TY_VOID) {
+        c->diag.error(arg_at.line, arg_at.col, "void value used as an argument");
+        return false;
     }
-    int nargs = 0;
-    int fmt_args = -1;
-    while (tok.kind != T_RPAREN && !failed()) {
-        Token arg_at = tok;
-        Val a = assign_expr();
-        Type* at_t = decayed(this, a.t);
-        if (at_t->kind == TY_STRUCT) {
-            diag.error(arg_at.line, arg_at.col, "struct arguments must be passed by pointer");
-            return const_value(0, t_int);
+    if (fn.k == V_BUILTIN && fn.v == BI_PRINTF && nargs == 0) {
+        if (!Compiler::is_pointer(at_t)) {
+            c->diag.error(arg_at.line, arg_at.col, "printf needs a format string");
+            return false;
         }
-        if (at_t->kind == TY_VOID) {
-            diag.error(arg_at.line, arg_at.col, "void value used as an argument");
-            return const_value(0, t_int);
-        }
-        if (fn.k == V_BUILTIN && fn.v == BI_PRINTF && nargs == 0) {
-            if (!is_pointer(at_t)) {
-                diag.error(arg_at.line, arg_at.col, "printf needs a format string");
-                return const_value(0, t_int);
-            }
-            if (a.k == V_GLOBAL && a.t->kind == TY_ARRAY)
-                fmt_args = printf_conversions(this, uint32_t(a.v), arg_at);
-        }
-        if (fn.k == V_FUNC && nargs < ft->nparams) {
-            Type* pt = ft->params[nargs];
-            if (is_pointer(pt) && is_integer(at_t) && !(a.k == V_CONST && a.v == 0)) {
-                diag.error(arg_at.line, arg_at.col,
-                           "passing an integer where a pointer is expected");
-                return const_value(0, t_int);
-            }
-            if (is_integer(pt) && is_pointer(at_t)) {
-                diag.error(arg_at.line, arg_at.col,
-                           "passing a pointer where an integer is expected");
-                return const_value(0, t_int);
-            }
-            load(a);
-            convert(a, pt);
-        } else {
-            load(a);
-        }
-        Insn* l = last();
-        if (l && l->op == OP_LDL) {
-            l->op = OP_PUSHL;
-            if (++depth > max_depth) max_depth = depth;
-        } else if (l && l->op == OP_LI) {
-            l->op = OP_PUSHI;
-            if (++depth > max_depth) max_depth = depth;
-        } else {
-            emit(OP_PUSH);
-        }
-        nargs++;
-        if (tok.kind != T_COMMA) break;
-        advance();
+        if (a.k == V_GLOBAL && a.t->kind == TY_ARRAY)
+            *fmt_args = printf_conversions(c, uint32_t(a.v), arg_at);
     }
-    expect(T_RPAREN, "')'");
+    if (fn.k == V_FUNC && nargs < ft->nparams) {
+        Type* pt = ft->params[nargs];
+        if (Compiler::is_pointer(pt) && Compiler::is_integer(at_t) &&
+            !(a.k == V_CONST && a.v == 0)) {
+            c->diag.error(arg_at.line, arg_at.col,
+                          "passing an integer where a pointer is expected");
+            return false;
+        }
+        if (Compiler::is_integer(pt) && Compiler::is_pointer(at_t)) {
+            c->diag.error(arg_at.line, arg_at.col,
+                          "passing a pointer where an integer is expected");
+            return false;
+        }
+        c->load(a);
+        c->convert(a, pt);
+    } else {
+        c->load(a);
+    }
+    Insn* l = c->last();
+    if (l && l->op == OP_LDL) {
+        l->op = OP_PUSHL;
+        if (++c->depth > c->max_depth) c->max_depth = c->depth;
+    } else if (l && l->op == OP_LI) {
+        l->op = OP_PUSHI;
+        if (++c->depth > c->max_depth) c->max_depth = c->depth;
+    } else {
+        c->emit(OP_PUSH);
+    }
+    return true;
+}
+
+// The call to fn, its nargs arguments pushed.
+static Val call_value(Compiler* c, const Val& fn, int nargs, int fmt_args, Pos at) {
     Val out{};
     out.k = V_ACC;
-    if (failed()) return const_value(0, t_int);
+    if (c->failed()) return c->const_value(0, c->t_int);
     if (fn.k == V_BUILTIN) {
         const BuiltinInfo& bi = kBuiltinInfo[fn.v];
         if (bi.args >= 0 && nargs != bi.args) {
-            diag.error(at.line, at.col, "%s expects %d argument%s, got %d", bi.name, bi.args,
-                       bi.args == 1 ? "" : "s", nargs);
-            return const_value(0, t_int);
+            c->diag.error(at.line, at.col, "%s expects %d argument%s, got %d", bi.name, bi.args,
+                          bi.args == 1 ? "" : "s", nargs);
+            return c->const_value(0, c->t_int);
         }
         if (bi.args < 0 && (nargs < 1 || nargs > kMaxPrintfArgs)) {
-            diag.error(at.line, at.col, "printf takes 1 to %d arguments", kMaxPrintfArgs);
-            return const_value(0, t_int);
+            c->diag.error(at.line, at.col, "printf takes 1 to %d arguments", kMaxPrintfArgs);
+            return c->const_value(0, c->t_int);
         }
         if (fmt_args >= 0 && fmt_args != nargs - 1) {
-            diag.error(at.line, at.col, "printf format expects %d argument%s, got %d", fmt_args,
-                       fmt_args == 1 ? "" : "s", nargs - 1);
-            return const_value(0, t_int);
+            c->diag.error(at.line, at.col, "printf format expects %d argument%s, got %d", fmt_args,
+                          fmt_args == 1 ? "" : "s", nargs - 1);
+            return c->const_value(0, c->t_int);
         }
-        emit(OP_CALLB, nargs, uint8_t(fn.v));
+        c->emit(OP_CALLB, nargs, uint8_t(fn.v));
         switch (fn.v) {
             case BI_SLEEP_MS:
             case BI_YIELD:
             case BI_SRAND:
             case BI_ABORT:
             case BI_EXIT:
-                out.t = t_void;
+                out.t = c->t_void;
                 break;
             case BI_TIME_MS:
-                out.t = t_uint;
+                out.t = c->t_uint;
                 break;
             case BI_NODE_NAME:
-                out.t = t_charp;
+                out.t = c->t_charp;
                 break;
             default:
-                out.t = t_int;
+                out.t = c->t_int;
                 break;
         }
         return out;
     }
+    Sym* s = fn.sym;
+    Type* ft = s->type;
     if (nargs != ft->nparams) {
-        diag.error(at.line, at.col, "function '%.*s' expects %d argument%s, got %d", int(s->len),
-                   s->name, ft->nparams, ft->nparams == 1 ? "" : "s", nargs);
-        return const_value(0, t_int);
+        c->diag.error(at.line, at.col, "function '%.*s' expects %d argument%s, got %d", int(s->len),
+                      s->name, ft->nparams, ft->nparams == 1 ? "" : "s", nargs);
+        return c->const_value(0, c->t_int);
     }
     s->fn->used = true;
-    emit(OP_CALL, s->value, uint8_t(nargs));
+    c->emit(OP_CALL, s->value, uint8_t(nargs));
     out.t = ft->base;
     return out;
+}
+
+[[gnu::noinline]] static void call_pushed(Compiler* c, Val& fn, int nargs, int fmt_args, Pos at) {
+    fn = call_value(c, fn, nargs, fmt_args, at);
+}
+
+[[gnu::noinline]] void Compiler::call(Val& fn, Pos at) {
+    advance();  // '('
+    Sym* s = fn.sym;
+    if (fn.k != V_FUNC && fn.k != V_BUILTIN) {
+        diag.error(at.line, at.col, "called object is not a function");
+        zero(fn);
+        return;
+    }
+    if (fn.k == V_FUNC && (!s->fn || s->type->kind != TY_FUNC)) {
+        diag.error(at.line, at.col, "called object is not a function");
+        zero(fn);
+        return;
+    }
+    int nargs = 0;
+    int fmt_args = -1;
+    while (tok.kind != T_RPAREN && !failed()) {
+        Pos arg_at = pos_of(tok);
+        Val a;
+        assign_expr(a);
+        if (!pass_arg(this, fn, nargs, a, arg_at, &fmt_args)) {
+            zero(fn);
+            return;
+        }
+        nargs++;
+        if (tok.kind != T_COMMA) break;
+        advance();
+    }
+    expect(T_RPAREN, "')'");
+    call_pushed(this, fn, nargs, fmt_args, at);
 }
 
 int32_t Compiler::const_expr(const char* what) {
