@@ -193,6 +193,7 @@ class Compiler {
     // the one before it (a loop's step with its test).
     // Jumps to a JMP go to its target instead; a JMP to a RET becomes that RET.
     void thread_jumps(uint32_t entry);
+    void fuse_loop_steps(uint32_t entry);
     void paste_code(const Insn* saved, uint32_t n, uint32_t from_pc, bool join = false);
 
     // ---- declarations (parse_decl.cpp)

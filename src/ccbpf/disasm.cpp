@@ -4,7 +4,7 @@
 
 namespace tern::ccbpf {
 
-void disasm_insn(const Insn& in, char* buf, size_t cap) {
+void disasm_insn(const Insn& in, uint32_t pc, char* buf, size_t cap) {
     if (in.op >= OP_COUNT) {
         text_format(buf, cap, "??? %u", unsigned(in.op));
         return;
@@ -44,6 +44,10 @@ void disasm_insn(const Insn& in, char* buf, size_t cap) {
             break;
         case Operand::Ret:
             text_format(buf, cap, "%s %d", info.name, in.imm);
+            break;
+        case Operand::StepBranch:
+            text_format(buf, cap, "%s fp+%d, %d -> %d", info.name, int(in.b), in.imm,
+                        int(step_target(in, pc)));
             break;
         case Operand::IncLocal:
             text_format(buf, cap, "%s fp+%d, %d", info.name, in.imm, int(in.b));

@@ -1134,6 +1134,7 @@ void Compiler::function_body(Sym* f, Token name) {
         emit(OP_RET, ft->nparams);
     }
     thread_jumps(f->fn->entry);
+    fuse_loop_steps(f->fn->entry);
     f->fn->end = ncode;
     f->fn->frame_size = (frame_max + 3) & ~3u;
     f->fn->max_stack = uint16_t(max_depth);

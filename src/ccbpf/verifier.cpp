@@ -100,6 +100,11 @@ bool check_operands(Ctx& c, const FuncInfo& f, uint32_t pc) {
             uses_a = true;
             if (in.a > 31) return c.fail(pc, "shift count out of range");
             break;
+        case Operand::StepBranch:
+            uses_a = uses_b = true;
+            if (!local_ok(in.b)) return c.fail(pc, "frame offset outside the frame");
+            if (!target_ok(step_target(in, pc))) return c.fail(pc, "jump target outside the function");
+            break;
         case Operand::Shift:
             uses_a = true;
             if (in.a > 31) return c.fail(pc, "shift count out of range");
@@ -141,6 +146,7 @@ bool stack_depths(Ctx& c, uint32_t fi, int16_t* depth) {
                 succ[ns++] = i + 1;
             }
             if (jumps) succ[ns++] = uint32_t(in.imm) - f.entry;
+            if (o == Operand::StepBranch) succ[ns++] = uint32_t(step_target(in, pc)) - f.entry;
             for (int k = 0; k < ns; k++) {
                 int16_t& s = depth[succ[k]];
                 if (s < 0) {

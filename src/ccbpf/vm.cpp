@@ -320,6 +320,8 @@ dispatch:
     CASE(MULLI) acc = ld32(LOCAL(ip->b)) * uint32_t(ip->imm); ip++; DISPATCH();
     CASE(RIDX) acc += POP() * uint32_t(ip->imm); ip++; DISPATCH();
     CASE(INCLL) acc = ld32(LOCAL(ip->imm)) + uint32_t(int32_t(ip->b)); st32(LOCAL(ip->imm), acc); ip++; DISPATCH();
+    CASE(STEPLTS) acc = ld32(LOCAL(ip->b)) + 1u; st32(LOCAL(ip->b), acc); ip += int32_t(acc) < ip->imm ? int8_t(ip->a) : 1; DISPATCH();
+    CASE(STEPLTU) acc = ld32(LOCAL(ip->b)) + 1u; st32(LOCAL(ip->b), acc); ip += acc < uint32_t(ip->imm) ? int8_t(ip->a) : 1; DISPATCH();
     CASE(PUSHLDL) st32(mem + sp, acc); sp += 4; acc = ld32(LOCAL(ip->imm)); ip++; DISPATCH();
     CASE(ADDSTL) acc += ld32(LOCAL(ip->imm)); st32(LOCAL(ip->imm), acc); ip++; DISPATCH();
     CASE(ST8LX) {

@@ -171,7 +171,7 @@ int cmd_disasm(int argc, char** argv) {
                fi.frame_size, fi.max_stack);
         for (uint32_t pc = fi.entry; pc < fi.end; pc++) {
             char text[96];
-            disasm_insn(v.code[pc], text, sizeof text);
+            disasm_insn(v.code[pc], pc, text, sizeof text);
             std::string line;
             while (li < v.line_count && v.line(li).pc == pc) {
                 line = "  ; line " + std::to_string(v.line(li).line);

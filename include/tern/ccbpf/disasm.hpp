@@ -6,7 +6,7 @@
 
 namespace tern::ccbpf {
 
-// Formats one instruction as "LDL    8" etc. into buf.
-void disasm_insn(const Insn& insn, char* buf, size_t cap);
+// Formats the instruction at index pc as "LDL    8" etc. into buf (pc places relative jumps).
+void disasm_insn(const Insn& insn, uint32_t pc, char* buf, size_t cap);
 
 }  // namespace tern::ccbpf

@@ -23,6 +23,8 @@ enum class Operand : uint8_t {
     Shift,          // a is a shift count 0..31
     ShiftImm,       // a is a shift count 0..31, imm a constant
     LocalShiftImm,  // b is a frame offset of a 32-bit slot, a a shift count, imm a constant
+    StepBranch,     // b is a frame offset of a 32-bit slot, imm a constant, a a signed
+                    // jump distance: the target is this instruction's index + (int8_t)a
 };
 
 // clang-format off
@@ -70,7 +72,8 @@ enum class Operand : uint8_t {
 #define CCBPF_OPCODES_TAIL(X)                                                    \
     X(MULLI, LocalShiftImm, 0, 0) X(RIDX, Imm, 1, 0) X(INCLL, IncLocal, 0, 0) \
     X(ADDSTL, Local, 0, 0) X(PUSHLDL, Local, 0, 1) X(ST8LP, IncLocal, 0, 0)     \
-    X(ST16LP, IncLocal, 0, 0) X(ST32LP, IncLocal, 0, 0)
+    X(ST16LP, IncLocal, 0, 0) X(ST32LP, IncLocal, 0, 0) X(STEPLTS, StepBranch, 0, 0)   \
+    X(STEPLTU, StepBranch, 0, 0)
 
 // clang-format on
 
@@ -95,6 +98,11 @@ enum class Operand : uint8_t {
 //   ADDSTL acc += local32[imm]; local32[imm] = acc  ADDL; STL    (s += e)
 //   PUSHLDL push(acc); acc = local32[imm]         PUSH; LDL     (e OP x...)
 //   STxLP  store(local32[imm], acc); local32[imm] += b   *p++ = v, *p-- = v, *p = v (b 0)
+//   STEPLTx  acc = ++local32[b]; if (acc < imm) goto here + (int8_t)a
+//                                                 INCLL +1; JLTxI: a counting loop's step and
+//                                                 test. It replaces the INCLL and leaves the
+//                                                 JLTxI after it, which on the way out tests
+//                                                 the same acc again and falls through.
 
 // Opcode numbers are part of image format version 1 (docs/ccbpf-image.md) and are frozen:
 // add new instructions at the end of the table and never reorder; anything else needs a
@@ -155,6 +163,11 @@ struct BuiltinInfo {
 extern const BuiltinInfo kBuiltinInfo[BI_COUNT];
 
 constexpr int kMaxPrintfArgs = 16;
+
+// The target of a StepBranch instruction at index pc.
+inline int64_t step_target(const Insn& in, uint32_t pc) {
+    return int64_t(pc) + int8_t(in.a);
+}
 
 // The 24-bit constant of a JumpImm instruction.
 inline int32_t jump_imm(const Insn& in) {

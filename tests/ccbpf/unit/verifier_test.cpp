@@ -53,6 +53,21 @@ TEST(CcbpfVerifier, RejectsJumpOutsideFunction) {
     EXPECT_NE(std::string::npos, verify(img).find("jump target outside the function"));
 }
 
+TEST(CcbpfVerifier, ChecksStepBranchTargetAndSlot) {
+    Bytes img = compile_ok(R"(#include "ccbpf.h"
+int main(void) { int s = 0; for (int i = 0; i < 1000; i++) s += i; return s & 1; }
+)");
+    int pc = find_op(img, OP_STEPLTS);
+    ASSERT_GT(pc, 0);
+    EXPECT_EQ("ok", verify(img));
+    Insn good = code_of(img)[pc];
+    code_of(img)[pc].a = uint8_t(int8_t(-pc - 1));  // before the function's first instruction
+    EXPECT_NE(std::string::npos, verify(img).find("jump target outside the function"));
+    code_of(img)[pc] = good;
+    code_of(img)[pc].b = 4096;
+    EXPECT_NE(std::string::npos, verify(img).find("frame offset outside the frame"));
+}
+
 TEST(CcbpfVerifier, RejectsFrameOffsetOutsideFrame) {
     Bytes img = compile_ok(kProgram);
     int pc = find_op(img, OP_STL);

@@ -141,6 +141,57 @@ int main(void) {
     EXPECT_EQ(expected, hop_host.out);
 }
 
+// A counting loop's `i++` and `i < n` test fuse into one STEPLTS / STEPLTU (signed and
+// unsigned counters, `continue` jumping to the step, a limit that does not fit 16 bits);
+// a loop whose body is too long for the 8-bit jump distance keeps INCLL + JLTxI. The
+// expected output is gcc's (-std=c11 -fwrapv); it must not change across snapshots.
+TEST(CcbpfVm, CountingLoopsStepAndBranchInOne) {
+    std::string long_body;
+    for (int i = 0; i < 70; i++) long_body += "        t += t ^ j;\n";
+    Bytes img = compile_ok(R"(#include "ccbpf.h"
+int big[300];
+int main(void) {
+    int s = 0;
+    for (int i = 0; i < 300; i++) big[i] = i * 3;
+    for (int i = -5; i < 200; i++) { if (i % 7 == 0) continue; s += big[i + 5]; }
+    unsigned u = 0;
+    for (unsigned k = 0xFFFFFFF0u; k < 0xFFFFFFFFu; k++) u += k & 0xFF;
+    int empty = 0;
+    for (int i = 10; i < 3; i++) empty++;
+    int n = 0;
+    for (int i = 99990; i < 100000; i++) n += i & 1;
+    int t = 1;
+    for (int j = 0; j < 3; j++) {
+)" + long_body + R"(    }
+    printf("%d %u %d %d %d\n", s, u, empty, n, t);
+    return s & 0xFF;
+}
+)");
+    int fused[2] = {0, 0}, unfused = 0;
+    uint32_t count = rd32(img.data() + 12);
+    for (uint32_t i = 0; i < count; i++) {
+        const Insn& in = code_of(img)[i];
+        if (in.op == OP_STEPLTS || in.op == OP_STEPLTU) {
+            fused[in.op - OP_STEPLTS]++;
+            EXPECT_TRUE(code_of(img)[i + 1].op == OP_JLTSI || code_of(img)[i + 1].op == OP_JLTUI);
+            EXPECT_LT(int8_t(in.a), 0);  // back to the loop body
+        }
+        if (in.op == OP_INCLL && code_of(img)[i + 1].op == OP_JLTSI) unfused++;
+    }
+    EXPECT_EQ(4, fused[0]);  // the empty loop has no body to go back to, but still fuses
+    EXPECT_EQ(1, fused[1]);
+    EXPECT_EQ(1, unfused);  // the 70-line body
+    const char* expected = "53769 3705 0 5 2\n";
+    FakeHost host;
+    auto vm = load(img, &host);
+    EXPECT_EQ(Status::Halted, run_all(vm->vm));
+    EXPECT_EQ(9, vm->vm.exit_code());
+    EXPECT_EQ(expected, host.out);
+    FakeHost hop_host;
+    ASSERT_NE(nullptr, run_hopping(img, hop_host));
+    EXPECT_EQ(expected, hop_host.out);
+}
+
 TEST(CcbpfVm, EveryAccessIsBoundsChecked) {
     const char* cases[][2] = {
         {"int main(void) { int *p = (int *)15; return *p; }", "null pointer dereference"},
