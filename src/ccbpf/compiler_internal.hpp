@@ -185,7 +185,6 @@ class Compiler {
     void load_address(Val& v);             // lvalue's address to acc
     void convert(Val& v, Type* to);        // acc holds v; normalise to `to`
     void store(Val& dst, Type* src_type);  // acc = value; address pushed before if V_MEM
-    void emit_binop(Tok op, Val& l, Val& r, Token at);  // l in acc-or-stack protocol
     void branch_false(Val& cond, int32_t* chain);
     void branch_true(Val& cond, int32_t* chain);
     uint32_t cut_code(uint32_t from, Insn** saved);
