@@ -9,7 +9,6 @@
  * current and this is a no-op; when the kernel chose another task, that is the switch.
  * Exceptions (faults) go to tern_fault_report with the frame and never return. */
     .section .text.trap, "ax", @progbits
-    .option norvc
     .balign 4                       /* mtvec, direct mode: 4-byte aligned */
     .global tern_trap_entry
     .type tern_trap_entry, @function
