@@ -17,7 +17,8 @@
 
 extern "C" {
 volatile uint8_t tern_riscv_in_trap;
-volatile uint32_t tern_riscv_soft_pending;  // soft IRQs raised, not yet run (trap.S reads it)
+uint8_t tern_riscv_no_switch;  // 8 from the first task on (tern_riscv_start_first)
+volatile uint32_t tern_riscv_soft_pending;  // soft IRQs raised, not yet run
 [[noreturn]] void tern_riscv_start_first(void* sp);
 }
 
@@ -84,14 +85,19 @@ Tick take_elapsed(uint64_t now) {
 
 }  // namespace
 
+// Word indices into a full frame (trap.S): s0..s11 first, then what a trap saves itself.
+namespace frame {
+constexpr int s0 = 0, mepc = 12, mstatus = 13, ra = 14, t0 = 15, a0 = 18, words = 32;
+}
+
 void* stack_init(Task&, uint8_t* base, size_t bytes, TaskEntry entry, void* arg) {
     uintptr_t top = (reinterpret_cast<uintptr_t>(base) + bytes) & ~uintptr_t{15};
-    uint32_t* f = reinterpret_cast<uint32_t*>(top - 128);
-    memset(f, 0, 128);
-    f[0] = reinterpret_cast<uint32_t>(entry);                    // mepc
-    f[1] = (3u << 11) | (1u << 7);                               // mstatus: MPP=M, MPIE
-    f[2] = reinterpret_cast<uint32_t>(&kernel::task_exit);       // ra: entry returned
-    f[10 - 2] = reinterpret_cast<uint32_t>(arg);                 // a0 (x10)
+    uint32_t* f = reinterpret_cast<uint32_t*>(top - frame::words * 4);
+    memset(f, 0, frame::words * 4);
+    f[frame::mepc] = reinterpret_cast<uint32_t>(entry);
+    f[frame::mstatus] = (3u << 11) | (1u << 7);                  // MPP=M, MPIE
+    f[frame::ra] = reinterpret_cast<uint32_t>(&kernel::task_exit);  // entry returned
+    f[frame::a0] = reinterpret_cast<uint32_t>(arg);
     return f;
 }
 
@@ -159,14 +165,15 @@ void console_write(const char* s, size_t n) {
 extern "C" void tern_riscv_interrupt(uint32_t mcause) {
     using namespace tern::port;
     switch (mcause & 0x7FFFFFFFu) {
-    case 3: {  // machine software: soft interrupts first, then the switch (in trap.S)
-        reg(msip) = 0;
+    case 3: {  // machine software: only soft interrupts raise it
         uint32_t p;
         while ((p = soft_pending) != 0) {
             unsigned n = tern::port::highest_bit(p);
             soft_pending = p & ~(1u << n);
             if (soft_handlers[n] != nullptr) soft_handlers[n]();
         }
+        // After the loop, which also ran whatever the handlers raised: nothing is left.
+        reg(msip) = 0;
         break;
     }
     case 7: {  // machine timer
@@ -181,9 +188,6 @@ extern "C" void tern_riscv_interrupt(uint32_t mcause) {
     default:
         break;
     }
-    // A switch asked for from inside this trap is taken on its way out (trap.S swaps in
-    // tern_sched.next), so the software interrupt it raised has been served already.
-    if (soft_pending == 0) reg(msip) = 0;
 }
 
 extern "C" [[noreturn]] void tern_fault_report(uint32_t mcause, const uint32_t* frame,
@@ -196,8 +200,13 @@ extern "C" [[noreturn]] void tern_fault_report(uint32_t mcause, const uint32_t* 
     };
     static const char regs[] =
         "mepc mcause mtval mstatus ra sp t0 t1 t2 s0 s1 a0 a1 a2 a3 a4 a5 a6 a7 ";
-    uint32_t v[19] = {frame[0], mcause,   mtval,
-                      frame[1], frame[2], reinterpret_cast<uint32_t>(frame) + 128};
-    for (int i = 0; i < 13; ++i) v[6 + i] = frame[3 + i];  // x5..x17
+    namespace w = tern::port::frame;
+    uint32_t v[19] = {frame[w::mepc],     mcause,
+                      mtval,              frame[w::mstatus],
+                      frame[w::ra],       reinterpret_cast<uint32_t>(frame) + w::words * 4,
+                      frame[w::t0],       frame[w::t0 + 1],
+                      frame[w::t0 + 2],   frame[w::s0],
+                      frame[w::s0 + 1]};
+    for (int i = 0; i < 8; ++i) v[11 + i] = frame[w::a0 + i];
     tern::kernel::cpu_fault(FaultInfo{mcause < 9 ? names[mcause] : "Fault", regs, v, 19});
 }
