@@ -16,7 +16,6 @@
 #include "tern/task.hpp"
 
 extern "C" {
-volatile uint8_t tern_riscv_in_trap;
 uint8_t tern_riscv_no_switch;  // 8 from the first task on (tern_riscv_start_first)
 volatile uint32_t tern_riscv_soft_pending;  // soft IRQs raised, not yet run
 [[noreturn]] void tern_riscv_start_first(void* sp);
@@ -85,7 +84,8 @@ Tick take_elapsed(uint64_t now) {
 
 }  // namespace
 
-// Word indices into a full frame (trap.S): s0..s11 first, then what a trap saves itself.
+// Word indices into a full frame (trap.S): s0..s11 first, then what a trap saves itself
+// (mstatus only when it reports a fault).
 namespace frame {
 constexpr int s0 = 0, mepc = 12, mstatus = 13, ra = 14, t0 = 15, a0 = 18, words = 32;
 }
@@ -95,7 +95,6 @@ void* stack_init(Task&, uint8_t* base, size_t bytes, TaskEntry entry, void* arg)
     uint32_t* f = reinterpret_cast<uint32_t*>(top - frame::words * 4);
     memset(f, 0, frame::words * 4);
     f[frame::mepc] = reinterpret_cast<uint32_t>(entry);
-    f[frame::mstatus] = (3u << 11) | (1u << 7);                  // MPP=M, MPIE
     f[frame::ra] = reinterpret_cast<uint32_t>(&kernel::task_exit);  // entry returned
     f[frame::a0] = reinterpret_cast<uint32_t>(arg);
     return f;

@@ -4,7 +4,7 @@
  * task), of one of two kinds that share their first words:
  *     0..44  s0..s11
  *     48     where to resume: mepc (bit 0 clear) in a full frame, 128 bytes:
- *            52 mstatus  56 ra  60 t0 t1 t2  72 a0..a7
+ *            52 (mstatus, in a fault's frame only)  56 ra  60 t0 t1 t2  72 a0..a7
  *            104 t3..t6  (gp, tp are constants)
  *     48     the return address | 1 in a call frame, 80 bytes: 52 ra  56 a0..a3
  * An interrupt can land anywhere, so a task it switches out needs every register back: a
@@ -17,7 +17,9 @@
  * and runs the C handler on the interrupt stack, which keeps s0..s11 itself. Only when the
  * kernel chose another task does the exit push s0..s11 below, completing the full frame,
  * and switch. Traps never nest (mstatus.MIE stays 0 inside), so mscratch can hold the
- * task's sp across the handler. Exceptions (faults) complete the frame and go to
+ * task's sp across the handler; it is 0 outside traps, which is what in_isr() reads.
+ * mstatus is not kept: a task is interrupted only with MIE set, so it always goes back with
+ * MPP = M and MPIE set. Exceptions (faults) complete the frame and go to
  * tern_fault_report, which never returns. */
     .section .text.trap, "ax", @progbits
     .balign 4                       /* mtvec, direct mode: 4-byte aligned */
@@ -43,23 +45,16 @@ tern_trap_entry:
     sw      t6, 68(sp)
     csrr    t0, mepc
     sw      t0, 0(sp)
-    csrr    t0, mstatus
-    sw      t0, 4(sp)
     csrr    a0, mcause
     bgez    a0, 2f                  /* an exception: a fault */
-    csrw    mscratch, sp
+    csrw    mscratch, sp            /* in_isr() from here on */
     la      sp, __irq_stack_top
-    li      t0, 1
-    la      t1, tern_riscv_in_trap
-    sb      t0, 0(t1)
     call    tern_riscv_interrupt    /* a0 = mcause */
-    la      t1, tern_riscv_in_trap
-    sb      zero, 0(t1)
-    csrr    sp, mscratch
+    csrrw   sp, mscratch, zero
     la      t0, tern_sched
     lw      t1, 0(t0)               /* current */
     lw      t2, 4(t0)               /* next */
-    beq     t1, t2, 1f              /* no switch */
+    beq     t1, t2, 1f              /* no switch: mstatus is as the trap left it */
     /* A switch asked for in this trap is served here: the request is spent. */
     la      t3, tern_riscv_no_switch
     li      t4, 8
@@ -98,10 +93,10 @@ tern_riscv_restore:                 /* sp = a saved frame of either kind, MIE cl
     andi    t1, t0, 1
     addi    sp, sp, 48
     bnez    t1, 7f
+    li      t1, 0x1880              /* a full frame: its mret goes back to M, MIE set */
+    csrs    mstatus, t1
 1:  lw      t0, 0(sp)               /* sp = the upper part of a full frame */
     csrw    mepc, t0
-    lw      t0, 4(sp)
-    csrw    mstatus, t0
     lw      ra, 8(sp)
     lw      t1, 16(sp)
     lw      t2, 20(sp)
@@ -145,12 +140,12 @@ tern_riscv_restore:                 /* sp = a saved frame of either kind, MIE cl
     sw      s9, 36(sp)
     sw      s10, 40(sp)
     sw      s11, 44(sp)
+    csrr    t0, mstatus
+    sw      t0, 52(sp)
     mv      a1, sp                  /* the faulting context's full frame */
     csrr    a2, mtval
+    csrw    mscratch, sp            /* in_isr() */
     la      sp, __irq_stack_top
-    li      t0, 1
-    la      t1, tern_riscv_in_trap
-    sb      t0, 0(t1)
     call    tern_fault_report       /* does not return */
 3:  j       3b
     .size tern_trap_entry, . - tern_trap_entry
@@ -211,6 +206,7 @@ tern_riscv_start_first:
 _start:
     csrw    mie, zero
     csrci   mstatus, 8
+    csrw    mscratch, zero          /* in_isr(): not in a trap */
     .option push
     .option norelax
     la      gp, __global_pointer$

@@ -10,7 +10,6 @@
 #include "tern/board.hpp"
 
 extern "C" {
-extern volatile uint8_t tern_riscv_in_trap;  // set by the trap handler (arch/riscv/trap.S)
 // mstatus.MIE (8) while no switch is pending, 0 while one is; set back by every switch
 // (trap.S). Inverted so that irq_restore's test is one compare, s > this. It starts at 0
 // (.sbss, in reach of gp) and the first task's start sets it: until then interrupts are
@@ -47,8 +46,13 @@ using IrqState = uint32_t;
     }
 }
 
-// RISC-V has no "current exception number" register: the trap handler keeps a flag.
-inline bool in_isr() { return tern_riscv_in_trap != 0; }
+// RISC-V has no "current exception number" register. The trap handler keeps the task's sp
+// in mscratch while it runs and 0 otherwise (arch/riscv/trap.S): one csrr, no flag to store.
+inline bool in_isr() {
+    uint32_t v;
+    asm volatile("csrr %0, mscratch" : "=r"(v));
+    return v != 0;
+}
 
 // Called with interrupts masked (the kernel's contract): from a task, the irq_restore that
 // opens them switches; inside a trap, the trap's exit does (and clears the flag).
