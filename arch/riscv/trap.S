@@ -55,10 +55,6 @@ tern_trap_entry:
     lw      t1, 0(t0)               /* current */
     lw      t2, 4(t0)               /* next */
     beq     t1, t2, 1f              /* no switch: mstatus is as the trap left it */
-    /* A switch asked for in this trap is served here: the request is spent. */
-    la      t3, tern_riscv_no_switch
-    li      t4, 8
-    sb      t4, 0(t3)
     addi    sp, sp, -48             /* the rest of a full frame */
     sw      s0, 0(sp)
     sw      s1, 4(sp)
@@ -72,6 +68,42 @@ tern_trap_entry:
     sw      s9, 36(sp)
     sw      s10, 40(sp)
     sw      s11, 44(sp)
+    j       5f
+    .size tern_trap_entry, . - tern_trap_entry
+
+/* tern_riscv_switch: entered by "jal t0" from irq_restore, interrupts masked, when a task's
+ * critical section ends with a switch pending. Saves a call frame, makes next current and
+ * restores it; returns to t0, interrupts open, when this task runs again. The trap's exit
+ * joins it at 5 and the code after it up to the fault path is shared by both. */
+    .global tern_riscv_switch
+    .type tern_riscv_switch, @function
+tern_riscv_switch:
+    addi    sp, sp, -80
+    sw      s0, 0(sp)
+    sw      s1, 4(sp)
+    sw      s2, 8(sp)
+    sw      s3, 12(sp)
+    sw      s4, 16(sp)
+    sw      s5, 20(sp)
+    sw      s6, 24(sp)
+    sw      s7, 28(sp)
+    sw      s8, 32(sp)
+    sw      s9, 36(sp)
+    sw      s10, 40(sp)
+    sw      s11, 44(sp)
+    ori     t0, t0, 1
+    sw      t0, 48(sp)
+    sw      ra, 52(sp)
+    sw      a0, 56(sp)
+    sw      a1, 60(sp)
+    sw      a2, 64(sp)
+    sw      a3, 68(sp)
+    la      t0, tern_sched
+    lw      t1, 0(t0)               /* current */
+    lw      t2, 4(t0)               /* next */
+5:  la      t3, tern_riscv_no_switch /* the request is served: spent */
+    li      t4, 8
+    sb      t4, 0(t3)
     sw      sp, 0(t1)               /* current->sp */
     sw      t2, 0(t0)               /* current = next */
     lw      sp, 0(t2)
@@ -91,8 +123,8 @@ tern_riscv_restore:                 /* sp = a saved frame of either kind, MIE cl
     lw      s11, 44(sp)
     lw      t0, 48(sp)
     andi    t1, t0, 1
-    addi    sp, sp, 48
     bnez    t1, 7f
+    addi    sp, sp, 48
     li      t1, 0x1880              /* a full frame: its mret goes back to M, MIE set */
     csrs    mstatus, t1
 1:  lw      t0, 0(sp)               /* sp = the upper part of a full frame */
@@ -118,16 +150,16 @@ tern_riscv_restore:                 /* sp = a saved frame of either kind, MIE cl
 
     /* A call frame: back after the jal in irq_restore (jalr drops bit 0), interrupts open.
      * One already pending is taken at once, in this task, as after any csrs. */
-7:  lw      ra, 4(sp)
-    lw      a0, 8(sp)
-    lw      a1, 12(sp)
-    lw      a2, 16(sp)
-    lw      a3, 20(sp)
-    addi    sp, sp, 32
+7:  lw      ra, 52(sp)
+    lw      a0, 56(sp)
+    lw      a1, 60(sp)
+    lw      a2, 64(sp)
+    lw      a3, 68(sp)
+    addi    sp, sp, 80
     csrsi   mstatus, 8
     jr      t0
 
-2:  addi    sp, sp, -48             /* complete the frame for the report */
+2:  addi    sp, sp, -48             /* a fault: complete the frame for the report */
     sw      s0, 0(sp)
     sw      s1, 4(sp)
     sw      s2, 8(sp)
@@ -148,44 +180,6 @@ tern_riscv_restore:                 /* sp = a saved frame of either kind, MIE cl
     la      sp, __irq_stack_top
     call    tern_fault_report       /* does not return */
 3:  j       3b
-    .size tern_trap_entry, . - tern_trap_entry
-
-/* tern_riscv_switch: entered by "jal t0" from irq_restore, interrupts masked, when a task's
- * critical section ends with a switch pending. Saves a call frame, makes next current and
- * restores it; returns to t0, interrupts open, when this task runs again. */
-    .global tern_riscv_switch
-    .type tern_riscv_switch, @function
-tern_riscv_switch:
-    addi    sp, sp, -80
-    sw      s0, 0(sp)
-    sw      s1, 4(sp)
-    sw      s2, 8(sp)
-    sw      s3, 12(sp)
-    sw      s4, 16(sp)
-    sw      s5, 20(sp)
-    sw      s6, 24(sp)
-    sw      s7, 28(sp)
-    sw      s8, 32(sp)
-    sw      s9, 36(sp)
-    sw      s10, 40(sp)
-    sw      s11, 44(sp)
-    ori     t0, t0, 1
-    sw      t0, 48(sp)
-    sw      ra, 52(sp)
-    sw      a0, 56(sp)
-    sw      a1, 60(sp)
-    sw      a2, 64(sp)
-    sw      a3, 68(sp)
-    la      t1, tern_riscv_no_switch
-    li      t2, 8
-    sb      t2, 0(t1)
-    la      t0, tern_sched
-    lw      t1, 0(t0)
-    lw      t2, 4(t0)
-    sw      sp, 0(t1)               /* current->sp */
-    sw      t2, 0(t0)               /* current = next */
-    lw      sp, 0(t2)
-    j       tern_riscv_restore
     .size tern_riscv_switch, . - tern_riscv_switch
 
 /* void tern_riscv_start_first(void* sp): restores the first task's (full) frame. */
