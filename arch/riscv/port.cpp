@@ -137,12 +137,12 @@ void irq_attach(unsigned n, IrqHandler handler) {
     if (n < soft_irq_count) soft_handlers[n] = handler;
 }
 
+// No critical section: amoor.w sets the bit in one instruction, which an interrupt cannot
+// split, and the trap's read-modify-write runs with nothing else running (one hart).
 void irq_trigger(unsigned n) {
     if (n >= soft_irq_count) return;
-    IrqState s = irq_save();
-    soft_pending = soft_pending | (1u << n);
+    __atomic_fetch_or(&soft_pending, 1u << n, __ATOMIC_RELAXED);
     reg(msip) = 1;
-    irq_restore(s);
 }
 
 void console_write(const char* s, size_t n) {
@@ -165,14 +165,19 @@ extern "C" void tern_riscv_interrupt(uint32_t mcause) {
     using namespace tern::port;
     switch (mcause & 0x7FFFFFFFu) {
     case 3: {  // machine software: only soft interrupts raise it
-        uint32_t p;
-        while ((p = soft_pending) != 0) {
-            unsigned n = tern::port::highest_bit(p);
-            soft_pending = p & ~(1u << n);
-            if (soft_handlers[n] != nullptr) soft_handlers[n]();
+        // One handler per trap, the highest first, as a tail call: no loop to keep state
+        // across calls in saved registers. With more pending, MSIP stays set and the next
+        // trap, taken as soon as this one returns, runs the next.
+        uint32_t p = soft_pending;
+        if (p == 0) {
+            reg(msip) = 0;
+            return;
         }
-        // After the loop, which also ran whatever the handlers raised: nothing is left.
-        reg(msip) = 0;
+        unsigned n = tern::port::highest_bit(p);
+        p &= ~(1u << n);
+        soft_pending = p;
+        if (p == 0) reg(msip) = 0;  // a handler that raises one sets it again
+        if (IrqHandler h = soft_handlers[n]) h();
         break;
     }
     case 7: {  // machine timer
