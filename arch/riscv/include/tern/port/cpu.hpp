@@ -60,7 +60,9 @@ inline void request_switch() { tern_riscv_no_switch = 0; }
 
 // RV32IMAC has no CLZ (Zbb is not in the base): smear the top bit down, then a de Bruijn
 // multiply names it. O(1), no loop, no branch (v != 0: never asked about an empty map).
-inline unsigned highest_bit(uint32_t v) {
+// Always inline: GCC kept one copy, and the call made reschedule (two of them) a non-leaf
+// with saved registers on every switch.
+[[gnu::always_inline]] inline unsigned highest_bit(uint32_t v) {
     static constexpr uint8_t table[32] = {0,  9,  1,  10, 13, 21, 2,  29, 11, 14, 16,
                                           18, 22, 25, 3,  30, 8,  12, 20, 28, 15, 17,
                                           24, 7,  19, 27, 23, 6,  26, 5,  4,  31};
