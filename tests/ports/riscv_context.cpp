@@ -86,8 +86,10 @@ int main() {
     test::test_name = "riscv_context";
     task_create(spin_a, "spin_a", spin_main, reinterpret_cast<void*>(0x10000u), 3, stack_a);
     task_create(spin_b, "spin_b", spin_main, reinterpret_cast<void*>(0x20000u), 3, stack_b);
-    task_create(yielder_a, "yielder_a", yielder_main, reinterpret_cast<void*>(0x7000u), 4, stack_ya);
-    task_create(yielder_b, "yielder_b", yielder_main, reinterpret_cast<void*>(0x9000u), 4, stack_yb);
+    task_create(yielder_a, "yielder_a", yielder_main, reinterpret_cast<void*>(0x7000u), 4,
+                stack_ya);
+    task_create(yielder_b, "yielder_b", yielder_main, reinterpret_cast<void*>(0x9000u), 4,
+                stack_yb);
     task_create(ticker, "ticker", ticker_main, nullptr, 6, stack_ticker);
     start();
 }

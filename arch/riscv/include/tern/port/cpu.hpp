@@ -40,7 +40,8 @@ using IrqState = uint32_t;
 [[gnu::always_inline]] inline void irq_restore(IrqState s) {
     if (s > tern_riscv_no_switch) [[unlikely]] {
         asm volatile("jal t0, tern_riscv_switch"  // trap.S
-                     ::: "t0", "t1", "t2", "t3", "t4", "t5", "t6", "a4", "a5", "a6", "a7", "memory");
+                     ::: "t0", "t1", "t2", "t3", "t4", "t5", "t6", "a4", "a5", "a6", "a7",
+                         "memory");
     } else {
         asm volatile("csrs mstatus, %0" ::"r"(s) : "memory");
     }
@@ -55,7 +56,7 @@ inline bool in_isr() {
 }
 
 // Called with interrupts masked (the kernel's contract): from a task, the irq_restore that
-// opens them switches; inside a trap, the trap's exit does (and clears the flag).
+// opens them switches; inside a trap, the trap's exit does (and sets the byte back).
 inline void request_switch() { tern_riscv_no_switch = 0; }
 
 // RV32IMAC has no CLZ (Zbb is not in the base): smear the top bit down, then a de Bruijn
