@@ -16,8 +16,8 @@
 #include "tern/task.hpp"
 
 extern "C" {
-volatile uint8_t tern_riscv_in_trap;
-volatile uint32_t tern_riscv_soft_pending;  // soft IRQs raised, not yet run (trap.S reads it)
+uint8_t tern_riscv_no_switch;  // 8 from the first task on (tern_riscv_start_first)
+volatile uint32_t tern_riscv_soft_pending;  // soft IRQs raised, not yet run
 [[noreturn]] void tern_riscv_start_first(void* sp);
 }
 
@@ -84,14 +84,19 @@ Tick take_elapsed(uint64_t now) {
 
 }  // namespace
 
+// Word indices into a full frame (trap.S): s0..s11 first, then what a trap saves itself
+// (mstatus only when it reports a fault).
+namespace frame {
+constexpr int s0 = 0, mepc = 12, mstatus = 13, ra = 14, t0 = 15, a0 = 18, words = 32;
+}
+
 void* stack_init(Task&, uint8_t* base, size_t bytes, TaskEntry entry, void* arg) {
     uintptr_t top = (reinterpret_cast<uintptr_t>(base) + bytes) & ~uintptr_t{15};
-    uint32_t* f = reinterpret_cast<uint32_t*>(top - 128);
-    memset(f, 0, 128);
-    f[0] = reinterpret_cast<uint32_t>(entry);                    // mepc
-    f[1] = (3u << 11) | (1u << 7);                               // mstatus: MPP=M, MPIE
-    f[2] = reinterpret_cast<uint32_t>(&kernel::task_exit);       // ra: entry returned
-    f[10 - 2] = reinterpret_cast<uint32_t>(arg);                 // a0 (x10)
+    uint32_t* f = reinterpret_cast<uint32_t*>(top - frame::words * 4);
+    memset(f, 0, frame::words * 4);
+    f[frame::mepc] = reinterpret_cast<uint32_t>(entry);
+    f[frame::ra] = reinterpret_cast<uint32_t>(&kernel::task_exit);  // entry returned
+    f[frame::a0] = reinterpret_cast<uint32_t>(arg);
     return f;
 }
 
@@ -132,12 +137,12 @@ void irq_attach(unsigned n, IrqHandler handler) {
     if (n < soft_irq_count) soft_handlers[n] = handler;
 }
 
+// No critical section: amoor.w sets the bit in one instruction, which an interrupt cannot
+// split, and the trap's read-modify-write runs with nothing else running (one hart).
 void irq_trigger(unsigned n) {
     if (n >= soft_irq_count) return;
-    IrqState s = irq_save();
-    soft_pending = soft_pending | (1u << n);
+    __atomic_fetch_or(&soft_pending, 1u << n, __ATOMIC_RELAXED);
     reg(msip) = 1;
-    irq_restore(s);
 }
 
 void console_write(const char* s, size_t n) {
@@ -159,14 +164,20 @@ void console_write(const char* s, size_t n) {
 extern "C" void tern_riscv_interrupt(uint32_t mcause) {
     using namespace tern::port;
     switch (mcause & 0x7FFFFFFFu) {
-    case 3: {  // machine software: soft interrupts first, then the switch (in trap.S)
-        reg(msip) = 0;
-        uint32_t p;
-        while ((p = soft_pending) != 0) {
-            unsigned n = tern::port::highest_bit(p);
-            soft_pending = p & ~(1u << n);
-            if (soft_handlers[n] != nullptr) soft_handlers[n]();
+    case 3: {  // machine software: only soft interrupts raise it
+        // One handler per trap, the highest first, as a tail call: no loop to keep state
+        // across calls in saved registers. With more pending, MSIP stays set and the next
+        // trap, taken as soon as this one returns, runs the next.
+        uint32_t p = soft_pending;
+        if (p == 0) {
+            reg(msip) = 0;
+            return;
         }
+        unsigned n = tern::port::highest_bit(p);
+        p &= ~(1u << n);
+        soft_pending = p;
+        if (p == 0) reg(msip) = 0;  // a handler that raises one sets it again
+        if (IrqHandler h = soft_handlers[n]) h();
         break;
     }
     case 7: {  // machine timer
@@ -181,9 +192,6 @@ extern "C" void tern_riscv_interrupt(uint32_t mcause) {
     default:
         break;
     }
-    // A switch asked for from inside this trap is taken on its way out (trap.S swaps in
-    // tern_sched.next), so the software interrupt it raised has been served already.
-    if (soft_pending == 0) reg(msip) = 0;
 }
 
 extern "C" [[noreturn]] void tern_fault_report(uint32_t mcause, const uint32_t* frame,
@@ -196,8 +204,13 @@ extern "C" [[noreturn]] void tern_fault_report(uint32_t mcause, const uint32_t* 
     };
     static const char regs[] =
         "mepc mcause mtval mstatus ra sp t0 t1 t2 s0 s1 a0 a1 a2 a3 a4 a5 a6 a7 ";
-    uint32_t v[19] = {frame[0], mcause,   mtval,
-                      frame[1], frame[2], reinterpret_cast<uint32_t>(frame) + 128};
-    for (int i = 0; i < 13; ++i) v[6 + i] = frame[3 + i];  // x5..x17
+    namespace w = tern::port::frame;
+    uint32_t v[19] = {frame[w::mepc],     mcause,
+                      mtval,              frame[w::mstatus],
+                      frame[w::ra],       reinterpret_cast<uint32_t>(frame) + w::words * 4,
+                      frame[w::t0],       frame[w::t0 + 1],
+                      frame[w::t0 + 2],   frame[w::s0],
+                      frame[w::s0 + 1]};
+    for (int i = 0; i < 8; ++i) v[11 + i] = frame[w::a0 + i];
     tern::kernel::cpu_fault(FaultInfo{mcause < 9 ? names[mcause] : "Fault", regs, v, 19});
 }
