@@ -39,6 +39,14 @@ bool Compiler::out_of_stack() {
     return true;
 }
 
+bool Compiler::enter_level(int limit, const char* what) {
+    if (++nesting > limit) {
+        error_here("%s nested too deeply", what);
+        return false;
+    }
+    return !out_of_stack();
+}
+
 void Compiler::advance() {
     tok = lx.next();
 }

@@ -144,6 +144,10 @@ class Compiler {
     bool failed() const { return diag.failed; }
     // True (after reporting it) when the native stack is nearly used up (see stack_bottom).
     bool out_of_stack();
+    // The guard of every function that recurses with the program's nesting: counts a level
+    // and is false, after reporting it, past `limit` levels ("WHAT nested too deeply") or
+    // when the native stack is nearly used up. The caller undoes its level either way.
+    bool enter_level(int limit, const char* what);
 
     // ---- types (types.cpp)
     Type* new_type(TypeKind k, uint32_t size, uint32_t align);

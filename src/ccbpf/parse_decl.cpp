@@ -824,12 +824,7 @@ uint32_t init_list(const InitTarget& d, Type* t, uint32_t at) {
 void init_object(const InitTarget& d, Type* t, uint32_t at, bool in_list, bool zeroed) {
     Compiler* c = d.c;
     if (c->failed()) return;
-    if (++c->nesting > 150) {
-        c->error_here("initializer nested too deeply");
-        c->nesting--;
-        return;
-    }
-    if (c->out_of_stack()) {
+    if (!c->enter_level(150, "initializer")) {
         c->nesting--;
         return;
     }

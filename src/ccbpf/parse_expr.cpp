@@ -386,10 +386,7 @@ static Tok compound_op(Tok k) {
 }
 
 void Compiler::assign_expr(Val& l) {
-    if (++nesting > 150) {
-        error_here("expression nested too deeply");
-        zero(l);
-    } else if (out_of_stack()) {
+    if (!enter_level(150, "expression")) {
         zero(l);
     } else {
         // cond_expr, spelled out: one frame less per nesting level.
@@ -923,10 +920,7 @@ void Compiler::binary_expr(Val& l, int min_prec) {
 }
 
 void Compiler::unary_expr(Val& v) {
-    if (++nesting > 150) {
-        error_here("expression nested too deeply");
-        zero(v);
-    } else if (out_of_stack()) {
+    if (!enter_level(150, "expression")) {
         zero(v);
     } else {
         Pos at = pos_of(tok);

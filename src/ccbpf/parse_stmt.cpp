@@ -72,11 +72,7 @@ void Compiler::block() {
 
 void Compiler::statement(bool in_block) {
     if (failed()) return;
-    if (++nesting > 100) {
-        error_here("statements nested too deeply");
-        return;
-    }
-    if (out_of_stack()) return;
+    if (!enter_level(100, "statements")) return;  // the compilation has failed: no unwinding
     mark_line(tok.line);
     switch (tok.kind) {
         case T_LBRACE:
