@@ -105,6 +105,21 @@ inline std::unique_ptr<LoadedVm> run_hopping(const Bytes& image, FakeHost& host,
     return vm;
 }
 
+// Runs `image` straight through, then again with a snapshot and a fresh restore after
+// every instruction: both runs must halt with `exit_code` having printed `expected`.
+inline void expect_runs(const Bytes& image, const std::string& expected, int exit_code) {
+    FakeHost host;
+    auto vm = load(image, &host);
+    EXPECT_EQ(Status::Halted, run_all(vm->vm));
+    EXPECT_EQ(exit_code, vm->vm.exit_code());
+    EXPECT_EQ(expected, host.out);
+    FakeHost hop_host;
+    auto hopped = run_hopping(image, hop_host);
+    ASSERT_NE(nullptr, hopped);
+    EXPECT_EQ(exit_code, hopped->vm.exit_code());
+    EXPECT_EQ(expected, hop_host.out);
+}
+
 inline Insn* code_of(Bytes& img) {
     return reinterpret_cast<Insn*>(img.data() + kImageHeaderSize);
 }

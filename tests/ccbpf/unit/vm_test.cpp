@@ -130,15 +130,7 @@ int main(void) {
     EXPECT_EQ(4, fused[0]);
     EXPECT_EQ(2, fused[1]);
     EXPECT_EQ(1, fused[2]);  // not after a call, a ?: or a store in v
-    const char* expected = "abcdyb 0 -25536 2999 -1 -3 -9 -9 7\n4 3 5\n";
-    FakeHost host;
-    auto vm = load(img, &host);
-    EXPECT_EQ(Status::Halted, run_all(vm->vm));
-    EXPECT_EQ(1, vm->vm.exit_code());
-    EXPECT_EQ(expected, host.out);
-    FakeHost hop_host;
-    ASSERT_NE(nullptr, run_hopping(img, hop_host));
-    EXPECT_EQ(expected, hop_host.out);
+    expect_runs(img, "abcdyb 0 -25536 2999 -1 -3 -9 -9 7\n4 3 5\n", 1);
 }
 
 // A counting loop's `i++` and `i < n` test fuse into one STEPLTS / STEPLTU (signed and
@@ -181,15 +173,7 @@ int main(void) {
     EXPECT_EQ(4, fused[0]);  // the empty loop has no body to go back to, but still fuses
     EXPECT_EQ(1, fused[1]);
     EXPECT_EQ(1, unfused);  // the 70-line body
-    const char* expected = "53769 3705 0 5 2\n";
-    FakeHost host;
-    auto vm = load(img, &host);
-    EXPECT_EQ(Status::Halted, run_all(vm->vm));
-    EXPECT_EQ(9, vm->vm.exit_code());
-    EXPECT_EQ(expected, host.out);
-    FakeHost hop_host;
-    ASSERT_NE(nullptr, run_hopping(img, hop_host));
-    EXPECT_EQ(expected, hop_host.out);
+    expect_runs(img, "53769 3705 0 5 2\n", 9);
 }
 
 TEST(CcbpfVm, EveryAccessIsBoundsChecked) {
