@@ -1,5 +1,5 @@
 // The shell's own commands: help, clear, echo, history, sleep.
-#include "parse.hpp"
+#include "builtins.hpp"
 #include "session.hpp"
 #include "tern/task.hpp"
 

@@ -1,6 +1,6 @@
 // Memory commands: mem. A group of its own because it links the kernel heap (and its
 // arena): an image without a heap registers the other groups and goes without.
-#include "parse.hpp"
+#include "builtins.hpp"
 #include "tern/memory.hpp"
 #include "tern/shell.hpp"
 

@@ -1,5 +1,5 @@
 // System commands: ver, uptime, reboot.
-#include "parse.hpp"
+#include "builtins.hpp"
 #include "tern/port.hpp"
 #include "tern/shell.hpp"
 #include "tern/task.hpp"

@@ -1,7 +1,7 @@
 // Task commands: ps, top, kill.
 #include <string.h>
 
-#include "parse.hpp"
+#include "builtins.hpp"
 #include "tern/shell.hpp"
 #include "tern/task.hpp"
 #include "text.hpp"

@@ -1,4 +1,4 @@
-#include "parse.hpp"
+#include "builtins.hpp"
 
 namespace tern::shell {
 

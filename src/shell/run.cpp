@@ -1,7 +1,7 @@
 // The interactive loop and the shell task. Input is polled: a byte stream need offer no
 // more than "is there a byte?", and a one-tick delay while idle costs the system nothing
 // measurable at the shell's (lowest useful) priority.
-#include "parse.hpp"
+#include "builtins.hpp"
 #include "session.hpp"
 #include "tern/task.hpp"
 

@@ -1,7 +1,7 @@
 // The built-in commands' number parser: every digit string that fits in 32 bits, nothing else.
 #include <gtest/gtest.h>
 
-#include "parse.hpp"
+#include "builtins.hpp"
 
 using tern::shell::parse_u32;
 

@@ -1,4 +1,4 @@
-// What the built-in command files share: small argument parsers, and their groups.
+// What the built-in commands share: small argument parsers, and their groups.
 #pragma once
 #include <stdint.h>
 
