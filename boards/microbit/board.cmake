@@ -21,4 +21,3 @@ target_include_directories(tern_flags INTERFACE ${CMAKE_SOURCE_DIR}/include
 add_library(tern_board_src INTERFACE)
 target_sources(tern_board_src INTERFACE ${CMAKE_CURRENT_LIST_DIR}/board.cpp
   ${CMAKE_CURRENT_LIST_DIR}/hal.cpp)
-file(WRITE ${CMAKE_BINARY_DIR}/qemu-cmd.txt "${TERN_QEMU_CMD}\n")

@@ -21,4 +21,3 @@ add_library(tern_board_src INTERFACE)
 target_sources(tern_board_src INTERFACE ${_an385}/board.cpp
   ${CMAKE_SOURCE_DIR}/boards/mps2-an386/hal.cpp)  # the MPS2 op-tables
 target_compile_definitions(tern_flags INTERFACE "TERN_HAL_BOARD_NAME=\"${TERN_BOARD}\"")
-file(WRITE ${CMAKE_BINARY_DIR}/qemu-cmd.txt "${TERN_QEMU_CMD}\n")

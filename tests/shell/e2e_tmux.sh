@@ -80,6 +80,10 @@ expect "kill: suspend 'worker': done"
 type_text "uptime"; key Enter
 expect '^[0-9]{2}:[0-9]{2}:[0-9]{2}$' "uptime as HH:MM:SS"
 
+# Ctrl-A, the seed's Home (under QEMU it must reach the shell, not QEMU's escape key).
+type_text "cho ctrl-a"; key C-a; type_text "e"; key Enter
+expect '^ctrl-a$'
+
 # Ctrl-C drops a line unrun.
 type_text "reboot"; key C-c
 expect '^tern> reboot\^C$' "the cancelled line"
@@ -118,6 +122,17 @@ fi
 type_text "exit"; key Enter
 expect '^bye$'
 expect '^app ended: status 0$' "the app ending by itself with status 0"
+
+# On a board, QEMU's own escape key is Ctrl-] (./tern run's console): Ctrl-] x quits it.
+case "$(basename "$1")" in
+  qemu-system-*)
+    t kill-session -t e2e
+    t -f /dev/null new-session -d -s e2e -x 100 -y 40 \
+      "$(printf '%q ' "$@"); echo \"app ended: status \$?\"; sleep 60"
+    expect '^tern>' "the prompt, a second time" && { key 'C-]'; key x; }
+    expect '^app ended: status 0$' "QEMU quitting on Ctrl-] x"
+    ;;
+esac
 
 if [ "$failures" = 0 ]; then echo "PASS shell_e2e"; exit 0; fi
 echo "---- final screen ----"; screen
