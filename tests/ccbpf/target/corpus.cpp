@@ -6,6 +6,9 @@
 // buffer run from the host-compiled image in flash, and so does everything on a board built
 // without the compiler (CCBPF_TARGET_ARENA_BYTES 0). With CCBPF_TARGET_SNAPSHOT, every
 // slice ends with a snapshot, a fresh load of the image and a restore from those bytes.
+// Then every program is resumed from the snapshot the host (x86-64) took of it part way
+// through, and must go on to print what gcc's build printed after that point: captured on
+// one kind of machine, resumed on this one.
 //
 // Sizes come from tests/ccbpf/target/CMakeLists.txt, per board:
 //   CCBPF_TARGET_ARENA_BYTES   compiler arena (0: no compiler in the image)
@@ -117,7 +120,36 @@ bool out_of_room(const char* message) {
 }
 #endif
 
-uint32_t compiled_here, from_host_image, largest_peak;
+uint32_t compiled_here, from_host_image, largest_peak, handed_over;
+
+// The program as the host tool left it after p.hand_over_at instructions, restored from
+// those bytes into this chip's VM over the image it runs (the device's compile or the
+// host's: the same bytes), run on to its end.
+void resume_hand_over(const CorpusProgram& p, const uint8_t* image, size_t size) {
+    host.crc = 0;
+    host.len = 0;
+    if (!load(image, size)) {
+        test::fail_at(__FILE__, __LINE__, p.name);
+        return;
+    }
+    if (!ccbpf::snapshot_restore(vm, p.hand_over, p.hand_over_size, why, sizeof why)) {
+        print("  %s: the host's snapshot is refused: %s\r\n", p.name, why);
+        test::fail_at(__FILE__, __LINE__, p.name);
+        return;
+    }
+    if (!run_to_end(image, size)) {
+        test::fail_at(__FILE__, __LINE__, p.name);
+        return;
+    }
+    handed_over++;
+    if (host.len != p.rest_len || host.crc != p.rest_crc || vm.exit_code() != p.status) {
+        print("  %s: resumed after %u instructions on the host, it printed %u bytes (crc %x) "
+              "status %d; gcc's build printed %u (crc %x) status %d from there\r\n",
+              p.name, unsigned(p.hand_over_at), unsigned(host.len), unsigned(host.crc),
+              vm.exit_code(), unsigned(p.rest_len), unsigned(p.rest_crc), int(p.status));
+        test::fail_at(__FILE__, __LINE__, p.name);
+    }
+}
 Stack<CCBPF_TARGET_TASK_STACK> worker_stack;  // compiles and runs one program
 
 void run_program(const CorpusProgram& p) {
@@ -172,6 +204,7 @@ void run_program(const CorpusProgram& p) {
             print("    trap: %s\r\n", vm.trap_message());
         test::fail_at(__FILE__, __LINE__, p.name);
     }
+    if (p.hand_over != nullptr) resume_hand_over(p, image, size);
 }
 
 // Each program compiles and runs on a fresh worker task, so that its stack high-water
@@ -205,6 +238,8 @@ void runner_main(void*) {
     print("largest arena peak %u, largest task stack %u of %u, VM %u bytes\r\n",
           unsigned(largest_peak), unsigned(largest_stack), unsigned(worker_stack.size()),
           unsigned(sizeof(ccbpf::Vm)));
+    print("%u programs resumed here from the host's snapshots\r\n", unsigned(handed_over));
+    CHECK(handed_over > 0);
 #if CCBPF_TARGET_MIN_COMPILED > 0
     // A floor, not a count to match: more programs compiling here is fine, fewer is not.
     CHECK(compiled_here >= CCBPF_TARGET_MIN_COMPILED);

@@ -14,6 +14,14 @@ struct CorpusProgram {
     uint32_t out_crc;
     int32_t status;
     uint32_t memory;  // globals + stack the image asks for
+    // The hand-over: the host tool's (x86-64) snapshot of the program stopped after
+    // `hand_over_at` instructions, and what gcc's build printed after that point. Null for
+    // a program too short to stop.
+    const uint8_t* hand_over;
+    uint32_t hand_over_size;
+    uint32_t hand_over_at;
+    uint32_t rest_len;
+    uint32_t rest_crc;
 };
 
 // A program the build left out, and why (it needs more VM stack or memory than the board
