@@ -21,6 +21,37 @@
  * mstatus is not kept: a task is interrupted only with MIE set, so it always goes back with
  * MPP = M and MPIE set. Exceptions (faults) complete the frame and go to
  * tern_fault_report, which never returns. */
+/* s0..s11 at 0..44(sp): the bottom of both kinds of frame. */
+.macro save_s0_s11
+    sw      s0, 0(sp)
+    sw      s1, 4(sp)
+    sw      s2, 8(sp)
+    sw      s3, 12(sp)
+    sw      s4, 16(sp)
+    sw      s5, 20(sp)
+    sw      s6, 24(sp)
+    sw      s7, 28(sp)
+    sw      s8, 32(sp)
+    sw      s9, 36(sp)
+    sw      s10, 40(sp)
+    sw      s11, 44(sp)
+.endm
+.macro load_s0_s11
+    lw      s0, 0(sp)
+    lw      s1, 4(sp)
+    lw      s2, 8(sp)
+    lw      s3, 12(sp)
+    lw      s4, 16(sp)
+    lw      s5, 20(sp)
+    lw      s6, 24(sp)
+    lw      s7, 28(sp)
+    lw      s8, 32(sp)
+    lw      s9, 36(sp)
+    lw      s10, 40(sp)
+    lw      s11, 44(sp)
+.endm
+
+
     .section .text.trap, "ax", @progbits
     .balign 4                       /* mtvec, direct mode: 4-byte aligned */
     .global tern_trap_entry
@@ -56,18 +87,7 @@ tern_trap_entry:
     lw      t2, 4(t0)               /* next */
     beq     t1, t2, 1f              /* no switch: mstatus is as the trap left it */
     addi    sp, sp, -48             /* the rest of a full frame */
-    sw      s0, 0(sp)
-    sw      s1, 4(sp)
-    sw      s2, 8(sp)
-    sw      s3, 12(sp)
-    sw      s4, 16(sp)
-    sw      s5, 20(sp)
-    sw      s6, 24(sp)
-    sw      s7, 28(sp)
-    sw      s8, 32(sp)
-    sw      s9, 36(sp)
-    sw      s10, 40(sp)
-    sw      s11, 44(sp)
+    save_s0_s11
     j       5f
     .size tern_trap_entry, . - tern_trap_entry
 
@@ -79,18 +99,7 @@ tern_trap_entry:
     .type tern_riscv_switch, @function
 tern_riscv_switch:
     addi    sp, sp, -80
-    sw      s0, 0(sp)
-    sw      s1, 4(sp)
-    sw      s2, 8(sp)
-    sw      s3, 12(sp)
-    sw      s4, 16(sp)
-    sw      s5, 20(sp)
-    sw      s6, 24(sp)
-    sw      s7, 28(sp)
-    sw      s8, 32(sp)
-    sw      s9, 36(sp)
-    sw      s10, 40(sp)
-    sw      s11, 44(sp)
+    save_s0_s11
     ori     t0, t0, 1
     sw      t0, 48(sp)
     sw      ra, 52(sp)
@@ -109,18 +118,7 @@ tern_riscv_switch:
     lw      sp, 0(t2)
     .global tern_riscv_restore
 tern_riscv_restore:                 /* sp = a saved frame of either kind, MIE clear */
-    lw      s0, 0(sp)
-    lw      s1, 4(sp)
-    lw      s2, 8(sp)
-    lw      s3, 12(sp)
-    lw      s4, 16(sp)
-    lw      s5, 20(sp)
-    lw      s6, 24(sp)
-    lw      s7, 28(sp)
-    lw      s8, 32(sp)
-    lw      s9, 36(sp)
-    lw      s10, 40(sp)
-    lw      s11, 44(sp)
+    load_s0_s11
     lw      t0, 48(sp)
     andi    t1, t0, 1
     bnez    t1, 7f
@@ -160,18 +158,7 @@ tern_riscv_restore:                 /* sp = a saved frame of either kind, MIE cl
     jr      t0
 
 2:  addi    sp, sp, -48             /* a fault: complete the frame for the report */
-    sw      s0, 0(sp)
-    sw      s1, 4(sp)
-    sw      s2, 8(sp)
-    sw      s3, 12(sp)
-    sw      s4, 16(sp)
-    sw      s5, 20(sp)
-    sw      s6, 24(sp)
-    sw      s7, 28(sp)
-    sw      s8, 32(sp)
-    sw      s9, 36(sp)
-    sw      s10, 40(sp)
-    sw      s11, 44(sp)
+    save_s0_s11
     csrr    t0, mstatus
     sw      t0, 52(sp)
     mv      a1, sp                  /* the faulting context's full frame */

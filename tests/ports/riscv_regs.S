@@ -6,11 +6,8 @@
  *   Fills every register but zero, sp, gp, tp (a1 and a2 keep flag and seen, t6 loads the
  *   flag), spins until *flag != seen, i.e. until something else ran (an interrupt's
  *   switch: nothing in the loop calls anything), then returns how many of them changed. */
-    .text
-    .global int_fill_wait_check
-    .type int_fill_wait_check, @function
-int_fill_wait_check:
-    addi    sp, sp, -176            /* 0..44 s0-s11, 48 ra, 52 seed, 56 flag, 60 seen, 64.. */
+/* The caller's s0..s11 at 0..44(sp), kept across each test function as the ABI asks. */
+.macro save_s0_s11
     sw      s0, 0(sp)
     sw      s1, 4(sp)
     sw      s2, 8(sp)
@@ -23,6 +20,28 @@ int_fill_wait_check:
     sw      s9, 36(sp)
     sw      s10, 40(sp)
     sw      s11, 44(sp)
+.endm
+.macro load_s0_s11
+    lw      s0, 0(sp)
+    lw      s1, 4(sp)
+    lw      s2, 8(sp)
+    lw      s3, 12(sp)
+    lw      s4, 16(sp)
+    lw      s5, 20(sp)
+    lw      s6, 24(sp)
+    lw      s7, 28(sp)
+    lw      s8, 32(sp)
+    lw      s9, 36(sp)
+    lw      s10, 40(sp)
+    lw      s11, 44(sp)
+.endm
+
+    .text
+    .global int_fill_wait_check
+    .type int_fill_wait_check, @function
+int_fill_wait_check:
+    addi    sp, sp, -176            /* 0..44 s0-s11, 48 ra, 52 seed, 56 flag, 60 seen, 64.. */
+    save_s0_s11
     sw      ra, 48(sp)
     sw      a0, 52(sp)
     sw      a1, 56(sp)
@@ -60,18 +79,7 @@ int_fill_wait_check:
     sub     t3, t3, t4
     snez    t3, t3
     add     a0, a0, t3
-    lw      s0, 0(sp)
-    lw      s1, 4(sp)
-    lw      s2, 8(sp)
-    lw      s3, 12(sp)
-    lw      s4, 16(sp)
-    lw      s5, 20(sp)
-    lw      s6, 24(sp)
-    lw      s7, 28(sp)
-    lw      s8, 32(sp)
-    lw      s9, 36(sp)
-    lw      s10, 40(sp)
-    lw      s11, 44(sp)
+    load_s0_s11
     lw      ra, 48(sp)
     addi    sp, sp, 176
     ret
@@ -84,18 +92,7 @@ int_fill_wait_check:
     .type callee_fill_yield_check, @function
 callee_fill_yield_check:
     addi    sp, sp, -64
-    sw      s0, 0(sp)
-    sw      s1, 4(sp)
-    sw      s2, 8(sp)
-    sw      s3, 12(sp)
-    sw      s4, 16(sp)
-    sw      s5, 20(sp)
-    sw      s6, 24(sp)
-    sw      s7, 28(sp)
-    sw      s8, 32(sp)
-    sw      s9, 36(sp)
-    sw      s10, 40(sp)
-    sw      s11, 44(sp)
+    save_s0_s11
     sw      ra, 48(sp)
     sw      a0, 52(sp)
     .irp reg, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11
@@ -111,18 +108,7 @@ callee_fill_yield_check:
     add     a0, a0, t1
     addi    t0, t0, 1
     .endr
-    lw      s0, 0(sp)
-    lw      s1, 4(sp)
-    lw      s2, 8(sp)
-    lw      s3, 12(sp)
-    lw      s4, 16(sp)
-    lw      s5, 20(sp)
-    lw      s6, 24(sp)
-    lw      s7, 28(sp)
-    lw      s8, 32(sp)
-    lw      s9, 36(sp)
-    lw      s10, 40(sp)
-    lw      s11, 44(sp)
+    load_s0_s11
     lw      ra, 48(sp)
     addi    sp, sp, 64
     ret
