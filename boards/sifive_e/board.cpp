@@ -1,5 +1,6 @@
 // sifive_e peripherals used by the kernel: SiFive UART0 at 0x10013000 (console).
 #include "tern/board.hpp"
+#include "tern/port.hpp"
 
 extern "C" [[noreturn]] void _start();
 
@@ -37,7 +38,7 @@ uint32_t counter() { return *reinterpret_cast<volatile uint32_t*>(clint_base + 0
 // The machine has no reset register that QEMU models (the AON watchdog could, given
 // time): start over from the reset entry with interrupts off instead.
 [[noreturn]] void reset() {
-    asm volatile("csrw mie, zero\n\tcsrci mstatus, 8" ::: "memory");
+    port::irq_disable_all();
     _start();
 }
 

@@ -19,6 +19,26 @@ inline IrqState irq_save() {
 
 inline void irq_restore(IrqState s) { asm volatile("msr primask, %0" ::"r"(s) : "memory"); }
 
+// Priority-filtered masking (tern::async's preemption, docs/async.md): BASEPRI holds the
+// interrupts of priority value >= level and lets more urgent ones run. ARMv6-M has no
+// BASEPRI; there the caller treats every interrupt as allowed to preempt.
+#if defined(TERN_CM_V6M)
+inline constexpr bool has_priority_mask = false;
+inline IrqState priority_mask_raise(uint32_t) { return 0; }
+inline void priority_mask_restore(IrqState) {}
+#else
+inline constexpr bool has_priority_mask = true;
+// BASEPRI_MAX only ever raises the mask, so a nested call cannot lower it.
+inline IrqState priority_mask_raise(uint32_t level) {
+    uint32_t old;
+    asm volatile("mrs %0, basepri\n\tmsr basepri_max, %1" : "=&r"(old) : "r"(level) : "memory");
+    return old;
+}
+inline void priority_mask_restore(IrqState s) {
+    asm volatile("msr basepri, %0" ::"r"(s) : "memory");
+}
+#endif
+
 inline bool in_isr() {
     uint32_t ipsr;
     asm volatile("mrs %0, ipsr" : "=r"(ipsr));

@@ -15,6 +15,12 @@ using IrqState = uint32_t;
 IrqState irq_save();
 void irq_restore(IrqState s);
 bool in_isr();
+// No priority-filtered masking: the simulated CPU has one mask, so tern::async lets every
+// interrupt preempt a polled task.
+inline constexpr bool has_priority_mask = false;
+inline IrqState priority_mask_raise(uint32_t) { return 0; }
+inline void priority_mask_restore(IrqState) {}
+
 void request_switch();
 
 inline unsigned highest_bit(uint32_t v) { return 31u - static_cast<unsigned>(__builtin_clz(v)); }

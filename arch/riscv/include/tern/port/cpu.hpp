@@ -47,6 +47,16 @@ using IrqState = uint32_t;
     }
 }
 
+// Every interrupt off, each line's enable (mie) as well as the global one: the state a
+// board restarts from when it re-enters its reset path by software (no reset register).
+inline void irq_disable_all() { asm volatile("csrw mie, zero\n\tcsrci mstatus, 8" ::: "memory"); }
+
+// No priority-filtered masking: machine mode has one global enable (mstatus.MIE) and the
+// port uses no priority threshold, so tern::async lets every interrupt preempt a polled task.
+inline constexpr bool has_priority_mask = false;
+inline IrqState priority_mask_raise(uint32_t) { return 0; }
+inline void priority_mask_restore(IrqState) {}
+
 // RISC-V has no "current exception number" register. The trap handler keeps the task's sp
 // in mscratch while it runs and 0 otherwise (arch/riscv/trap.S): one csrr, no flag to store.
 inline bool in_isr() {
