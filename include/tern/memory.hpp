@@ -70,8 +70,10 @@ public:
         port::irq_restore(s);
         return n;
     }
-    // invalid for a pointer outside the pool or not at a block start. A block freed twice
-    // is not detected (that would cost the O(1) path a per-block flag).
+    // invalid, changing nothing, for a pointer outside the pool, not at a block start, or
+    // to a block that is already free (a double free). O(1) unless the block's second
+    // word holds the pool's free mark (or blocks are pointer-sized): then the free list is
+    // searched to tell a double free from data that happens to look like the mark.
     Result free(void* p);
     // Free blocks now (walks the free list: for statistics, not hot paths).
     uint32_t available() const;
@@ -87,7 +89,11 @@ public:
 private:
     struct Node {
         Node* next;
+        uintptr_t mark;  // only in blocks of two words or more
     };
+    // The value a free block's second word holds: the pool's own address, inverted.
+    uintptr_t mark() const { return ~reinterpret_cast<uintptr_t>(this); }
+    bool is_free(const Node* n) const;
     Node* free_ = nullptr;
     uint8_t* base_ = nullptr;
     uint32_t span_ = 0;  // block_size_ * count_

@@ -142,6 +142,8 @@ static void main_task(void* param) {
     void* b = os_pool_alloc(&pool);
     EXPECT(b != NULL && os_pool_available(&pool) == 3);
     EXPECT(os_pool_free(&pool, b) == OS_OK);
+    EXPECT(os_pool_free(&pool, b) == OS_ERROR_INVALID);  /* double free: refused */
+    EXPECT(os_pool_available(&pool) == 4);
 
     /* Statistics and priorities. */
     task_stats_t st;

@@ -59,6 +59,23 @@ void case_heap() {
     CHECK(heap_check());
 }
 
+// Pointer-sized blocks have no room for the free mark: their frees search the list.
+void case_pool_double_free_small() {
+    alignas(8) static uint8_t mem[BlockPool::pool_bytes(1, 2)];
+    static BlockPool small;
+    CHECK(small.init(mem, 1, 2) == Result::ok);
+    void* a = small.alloc();
+    void* b = small.alloc();
+    CHECK(a != nullptr && b != nullptr && a != b);
+    CHECK(small.free(a) == Result::ok);
+    CHECK(small.free(a) == Result::invalid);
+    CHECK_EQ(small.available(), 1);
+    CHECK(small.free(b) == Result::ok);
+    CHECK(small.free(b) == Result::invalid);
+    CHECK_EQ(small.available(), 2);
+    CHECK(small.alloc() != small.alloc());
+}
+
 void case_pool() {
     CHECK(pool.init(pool_mem, 0, 6) == Result::invalid);
     CHECK(pool.init(pool_mem, 128, 6) == Result::ok);
@@ -77,6 +94,18 @@ void case_pool() {
     CHECK(pool.alloc() == b[3]);  // LIFO reuse
     for (int i = 0; i < 6; ++i) CHECK(pool.free(b[i]) == Result::ok);
     CHECK_EQ(pool.available(), 6);
+    // A double free is refused and changes nothing: the pool still hands each block out
+    // once (it used to count 7 free here and give one block twice).
+    CHECK(pool.free(b[4]) == Result::invalid);
+    CHECK(pool.free(b[0]) == Result::invalid);
+    CHECK_EQ(pool.available(), 6);
+    for (int i = 0; i < 6; ++i) {
+        b[i] = pool.alloc();
+        for (int j = 0; j < i; ++j) CHECK(b[i] != b[j]);
+    }
+    CHECK(pool.alloc() == nullptr);
+    for (int i = 0; i < 6; ++i) CHECK(pool.free(b[i]) == Result::ok);  // allocated: accepted
+    case_pool_double_free_small();
     // From an interrupt.
     port::irq_attach(5, isr_alloc);
     port::irq_trigger(5);
