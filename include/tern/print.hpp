@@ -6,10 +6,16 @@
 
 namespace tern {
 
+using WriteFn = void (*)(void* ctx, const char* s, size_t n);
+
 // Formats into buf (always NUL-terminated when size > 0); returns the length it wanted.
 size_t format(char* buf, size_t size, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
 size_t vformat(char* buf, size_t size, const char* fmt, va_list ap);
-// Writes to the console; returns the number of characters written.
+// Formats to a stream: `write` gets the text in pieces of at most `chunk_size` bytes
+// (staged in `chunk`), so any length is written whole. Returns the characters written.
+size_t vformat_to(WriteFn write, void* ctx, char* chunk, size_t chunk_size, const char* fmt,
+                  va_list ap);
+// Writes to the console, however long; returns the number of characters written.
 int print(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 void puts_raw(const char* s);
 

@@ -77,6 +77,7 @@ static inline uint16_t ld16(const uint8_t* p) {
 }
 
 Status Vm::run(uint32_t budget) {
+    last_run_ = 0;
     switch (state_.run_state) {
         case RunState::Halted:
             return Status::Halted;
@@ -99,6 +100,7 @@ Status Vm::run(uint32_t budget) {
     uint32_t acc = state_.acc;
     const char* trap_what = nullptr;
     Status status = Status::Slice;
+    const uint32_t given = budget;  // what the slice may take: last_run_ is counted from it
 
 #define SAVE()                           \
     do {                                 \
@@ -235,7 +237,10 @@ dispatch:
         fp = state_.fp;
         sp = state_.sp;
         acc = state_.acc;
-        if (status != Status::Slice) return status;  // builtin saved everything
+        if (status != Status::Slice) {  // the builtin saved everything
+            last_run_ = given - budget;
+            return status;
+        }
         DISPATCH();
     }
     CASE(INCL) st32(LOCAL(ip->imm), ld32(LOCAL(ip->imm)) + uint32_t(int32_t(ip->b))); ip++; DISPATCH();
@@ -486,10 +491,17 @@ dispatch:
 }
 #endif
 
+// `budget` counts down once per instruction begun, so what is left tells how many ran; an
+// exhausted budget has wrapped past zero.
 out_of_budget : status = Status::Slice;
-leave : SAVE();
+last_run_ = given;
+SAVE();
 return status;
-trap : SAVE();
+leave : last_run_ = given - budget;
+SAVE();
+return status;
+trap : last_run_ = given - budget;
+SAVE();
 set_trap(trap_what, uint32_t(ip - code));
 return Status::Trapped;
 }

@@ -1,5 +1,8 @@
-// The console printf. Formats in chunks into a small stack buffer so that no output
-// length is too long and no heap is used.
+// The one formatter of the tree: format() into a buffer, print() to the console and the
+// shell's printf to its stream. Output to a stream goes through a small stack buffer
+// flushed whenever it fills, so that no output is too long, none is cut and no heap is
+// used; a line that fits the buffer leaves in one write, so it is not torn by another
+// task's output.
 #include "tern/print.hpp"
 
 #include <stdint.h>
@@ -11,12 +14,25 @@ namespace tern {
 
 namespace {
 
+// Either a bounded buffer (flush null: what does not fit is counted, not written) or a
+// chunk of a stream (flushed to `flush` when full and at the end).
 struct Sink {
     char* buf;
     size_t size;
-    size_t len;
+    size_t len;  // characters produced
+    WriteFn flush = nullptr;
+    void* ctx = nullptr;
+    size_t used = 0;  // chunk bytes not yet flushed
     void put(char c) {
-        if (len + 1 < size) buf[len] = c;
+        if (flush != nullptr) {
+            if (used == size) {
+                flush(ctx, buf, used);
+                used = 0;
+            }
+            buf[used++] = c;
+        } else if (len + 1 < size) {
+            buf[len] = c;
+        }
         ++len;
     }
 };
@@ -56,8 +72,7 @@ void put_number(Sink& out, uint32_t v, bool negative, unsigned base, bool upper,
 
 }  // namespace
 
-size_t vformat(char* buf, size_t size, const char* fmt, va_list ap) {
-    Sink out{buf, size, 0};
+void format_into(Sink& out, const char* fmt, va_list ap) {
     for (const char* p = fmt; *p != '\0'; ++p) {
         if (*p != '%') {
             out.put(*p);
@@ -107,7 +122,22 @@ size_t vformat(char* buf, size_t size, const char* fmt, va_list ap) {
                 break;
         }
     }
+}
+
+void console_chunk(void*, const char* s, size_t n) { port::console_write(s, n); }
+
+size_t vformat(char* buf, size_t size, const char* fmt, va_list ap) {
+    Sink out{buf, size, 0};
+    format_into(out, fmt, ap);
     if (size > 0) buf[out.len < size ? out.len : size - 1] = '\0';
+    return out.len;
+}
+
+size_t vformat_to(WriteFn write, void* ctx, char* chunk, size_t chunk_size, const char* fmt,
+                  va_list ap) {
+    Sink out{chunk, chunk_size, 0, write, ctx};
+    format_into(out, fmt, ap);
+    if (out.used != 0) write(ctx, chunk, out.used);
     return out.len;
 }
 
@@ -120,13 +150,11 @@ size_t format(char* buf, size_t size, const char* fmt, ...) {
 }
 
 int print(const char* fmt, ...) {
-    char buf[160];
+    char chunk[160];
     va_list ap;
     va_start(ap, fmt);
-    size_t n = vformat(buf, sizeof buf, fmt, ap);
+    size_t n = vformat_to(console_chunk, nullptr, chunk, sizeof chunk, fmt, ap);
     va_end(ap);
-    if (n >= sizeof buf) n = sizeof buf - 1;  // long lines are cut, never overflow
-    port::console_write(buf, n);
     return static_cast<int>(n);
 }
 

@@ -91,7 +91,7 @@ void tester_main(void*) {
 
     clear();
     shell::exec("ccbpf list");
-    CHECK(has("PROGRAM          SOURCE   IMAGE  STATE\r\n"));
+    CHECK(has("PROGRAM          SOURCE   IMAGE INSTRUCTIONS  STATE\r\n"));
     CHECK(has("exited 7"));
 
     // A compile error is reported with its position, and nothing runs.
@@ -118,7 +118,7 @@ void tester_main(void*) {
     CHECK(task_find("spin") == nullptr);
     clear();
     shell::exec("ccbpf list");
-    CHECK(has("killed"));
+    CHECK(has("stopped"));
 
     // Ctrl-C abandons a load; the slot stays free.
     input = "int x;\n\x03";
@@ -127,7 +127,47 @@ void tester_main(void*) {
     CHECK(has("load: cancelled"));
     clear();
     shell::exec("ccbpf run gone");
-    CHECK(has("ccbpf: no program 'gone'"));
+    CHECK(has("ccbpf: gone: no such program"));
+
+    // A refused load reads its body to the end: nothing of it runs as a command (#21.7).
+    input = "ps\nkill tester\n.\n";
+    clear();
+    shell::exec("load a-name-far-too-long");
+    CHECK(has("load: a-name-far-too-long: a program's name has 1 to 15 characters; its source "
+              "is read and discarded"));
+    CHECK(strstr(captured, "NAME") == nullptr);  // `ps` did not run
+    CHECK(*input == '\0');
+    CHECK(task_find("tester") != nullptr);
+
+    // A reload replaces the source only when it is complete; a cancelled one keeps the
+    // old (#21.8): 'hello' still runs as before.
+    clear();
+    shell::exec("ccbpf rm bad");
+    CHECK_EQ(captured_len, 0);
+    input = hello_source;
+    shell::exec("load hello");
+    input = "int main(void) { return 1; }\n\x03";
+    clear();
+    shell::exec("load hello");
+    CHECK(has("load: cancelled"));
+    clear();
+    shell::exec("ccbpf run hello");
+    CHECK(wait_for("[hello] exited with status 7", 2000));
+
+    // Every slot live: the load is refused at once, and its body swallowed.
+    input = spin_source;
+    shell::exec("load spin");
+    shell::exec("ccbpf run spin");
+    shell::exec("ccbpf run hello");  // sleeps 3 x 20 ms: both slots live for a while
+    input = "ps\n.\n";
+    clear();
+    shell::exec("load third");
+    CHECK(has("load: third: every program slot is in use; its source is read and discarded"));
+    CHECK(strstr(captured, "NAME") == nullptr);
+    clear();
+    shell::exec("ccbpf stop spin");
+    CHECK(has("[spin] stopped"));
+    CHECK(wait_for("[hello] exited with status 7", 2000));
 
     test::finish();
 }

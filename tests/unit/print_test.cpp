@@ -46,4 +46,30 @@ TEST(Print, StringsCharsAndTruncation) {
     EXPECT_STREQ(big, "(null)");
 }
 
+// A stream gets all of a long output, in pieces no larger than its chunk (print() and the
+// shell's printf once cut at 160 and 84 bytes).
+size_t format_to(std::string& out, size_t chunk_size, const char* fmt, ...) {
+    char chunk[16];
+    va_list ap;
+    va_start(ap, fmt);
+    size_t n = tern::vformat_to(
+        [](void* ctx, const char* s, size_t len) {
+            EXPECT_LE(len, 7u);
+            static_cast<std::string*>(ctx)->append(s, len);
+        },
+        &out, chunk, chunk_size, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+TEST(Print, StreamsWithoutCutting) {
+    std::string long_text(500, 'x');
+    std::string out;
+    EXPECT_EQ(format_to(out, 7, "<%s|%5d>", long_text.c_str(), -42), 508u);
+    EXPECT_EQ(out, "<" + long_text + "|  -42>");
+    out.clear();
+    EXPECT_EQ(format_to(out, 7, "%s", ""), 0u);
+    EXPECT_EQ(out, "");
+}
+
 }  // namespace

@@ -59,6 +59,8 @@ class Vm {
 
     // Executes at most `budget` instructions (budget >= 1).
     Status run(uint32_t budget);
+    // Instructions the last run() executed (the budget, when it returned Slice).
+    uint32_t last_run_instructions() const { return last_run_; }
 
     const ImageView& image() const { return image_; }
     VmState& state() { return state_; }
@@ -85,6 +87,7 @@ class Vm {
     VmState state_{};
     char trap_[160] = {};
     char migrate_to_[kNodeNameSize] = {};
+    uint32_t last_run_ = 0;
 };
 
 }  // namespace tern::ccbpf
