@@ -124,6 +124,28 @@ void tester_main(void*) {
     CHECK(programs::remove("bad") == Error::none);
     CHECK(state_of("bad") == State::empty);
 
+    // --- nesting deeper than the compiler task's stack is an error, never an overflow ---
+    // (#21 item 1: at depths 70, 85 and 149 a board's compile task once overflowed.)
+    static char deep[2048];
+    static const unsigned depths[] = {70, 85, 149};
+    for (unsigned depth : depths) {
+        for (int blocks = 0; blocks < 2; ++blocks) {
+            size_t n = format(deep, sizeof deep, "int main(void) {\n  int x = 1;\n  ");
+            for (unsigned i = 0; i < depth; ++i) deep[n++] = blocks ? '{' : '(';
+            n += format(deep + n, sizeof deep - n, blocks ? " x++; " : "x");
+            for (unsigned i = 0; i < depth; ++i) deep[n++] = blocks ? '}' : ')';
+            n += format(deep + n, sizeof deep - n, blocks ? "\n  return x;\n}\n" : ";\n}\n");
+            CHECK(n < sizeof deep);
+            CHECK(load("deep", deep) == Error::none);
+            Error e = programs::compile("deep");
+            CHECK(programs::status("deep", st) == Error::none);
+            print("nesting %u %s: %s\r\n", depth, blocks ? "blocks" : "parentheses",
+                  e == Error::none ? "compiled" : st.message);
+            CHECK(e == Error::none || (e == Error::compile_failed && strstr(st.message, "deep:") == st.message));
+        }
+    }
+    CHECK(programs::remove("deep") == Error::none);
+
     // --- run to the end; instructions are counted ------------------------------------
     clear();
     CHECK(programs::start("count") == Error::none);
