@@ -426,23 +426,25 @@ Error compile(const char* name, uint32_t* image_bytes, uint32_t* arena_peak) {
 }
 
 Error start(const char* name) {
+    bool has_image;
     {
         Lock lock(table_lock);
         Slot* s = find(name);
         if (s == nullptr) return Error::no_program;
         if (is_live(s->state)) return Error::is_running;
         if (s->compiling) return Error::busy;
-        if (s->image_len != 0) {
-            if (!load_vm(*s, s->image, s->image_len)) return Error::load_failed;
-            return launch(*s, Request::none);
-        }
+        has_image = s->image_len != 0;
     }
-    Error e = compile(name);
-    if (e != Error::none) return e;
+    if (!has_image) {
+        Error e = compile(name);
+        if (e != Error::none) return e;
+    }
+    // The table was unlocked meanwhile (the compile is long): look again.
     Lock lock(table_lock);
     Slot* s = find(name);
-    if (s == nullptr) return Error::no_program;  // removed meanwhile
+    if (s == nullptr) return Error::no_program;
     if (is_live(s->state)) return Error::is_running;
+    if (s->compiling || s->image_len == 0) return Error::busy;
     if (!load_vm(*s, s->image, s->image_len)) return Error::load_failed;
     return launch(*s, Request::none);
 }
