@@ -44,21 +44,27 @@ void LineEditor::out_format(const char* fmt, unsigned n) {
     out(text, length < sizeof text ? length : sizeof text - 1);
 }
 
+// One column back is a backspace (1 byte where ESC[1D is 4: backspacing at a UART).
 void LineEditor::cursor_back(size_t n) {
-    if (n > 0) out_format("\x1b[%uD", static_cast<unsigned>(n));
+    if (n == 1) out("\b", 1);
+    else if (n > 1) out_format("\x1b[%uD", static_cast<unsigned>(n));
 }
 
 // With the screen's cursor at column `from` of the line: writes the line from there to its
-// end, clears what an edit left behind, and puts the cursor at pos_.
+// end, clears what an edit left behind (only when the line got shorter than what the screen
+// shows: a typed character is echoed as itself), and puts the cursor at pos_.
 void LineEditor::paint(size_t from) {
     out(buf_ + from, len_ - from);
-    out("\x1b[K");
+    if (shown_ > len_) out("\x1b[K");
+    shown_ = len_;
     cursor_back(len_ - pos_);
 }
 
+// Redraws over whatever the row holds (output from elsewhere may have written on it).
 void LineEditor::refresh() {
     out("\r");
     out(prompt_);
+    shown_ = static_cast<size_t>(-1);
     paint(0);
 }
 
@@ -66,6 +72,7 @@ void LineEditor::begin(const char* prompt) {
     prompt_ = prompt != nullptr ? prompt : "";
     len_ = 0;
     pos_ = 0;
+    shown_ = 0;
     buf_[0] = '\0';
     back_ = 0;
     discarding_ = false;

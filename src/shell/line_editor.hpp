@@ -96,6 +96,7 @@ class LineEditor {
     // 16-bit loads and stores (the line buffer would push them past the short range).
     size_t len_ = 0;
     size_t pos_ = 0;
+    size_t shown_ = 0;  // characters of the line the screen shows after the prompt
     uint8_t back_ = 0;         // history entries back on show: 0 = the line being typed
     bool discarding_ = false;  // an overlong line: input is dropped up to the next Enter
     KeyDecoder keys_;

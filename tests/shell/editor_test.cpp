@@ -67,6 +67,16 @@ TEST_F(Editor, TypingEchoesAfterThePrompt) {
     EXPECT_EQ(editor.cursor(), 5u);
 }
 
+// A typed character is echoed as itself: no erase-to-end after each one (issue 22 item 5),
+// which a slow UART and a terminal log both pay for. An edit that shortens the line clears.
+TEST_F(Editor, TypingEchoesOnlyTheCharacters) {
+    type("hello");
+    EXPECT_EQ(screen.raw(), "> hello");
+    type("\x7f");
+    EXPECT_EQ(screen.raw(), "> hello\b\x1b[K");
+    EXPECT_EQ(screen.line(), "> hell");
+}
+
 TEST_F(Editor, InsertInTheMiddle) {
     type("helo" + left + "l");
     EXPECT_EQ(line(), "hello");

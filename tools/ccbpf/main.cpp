@@ -16,13 +16,11 @@ using namespace tern::ccbpf::hosttool;
 
 namespace {
 
+// The usage text has one source, tools/ccbpf/usage.txt, which `./tern ccbpf --help` also
+// prints before anything is built.
 const char kUsage[] =
-    "usage: ccbpf compile [--stack BYTES] [--stats] FILE.c [-o FILE.ccbf]\n"
-    "       ccbpf run [--snapshot-every N] [--stack BYTES] [--node NAME]\n"
-    "                 [--stop-after N --save-snapshot FILE] FILE.c|FILE.ccbf\n"
-    "       ccbpf resume IMAGE|FILE.c SNAPSHOT\n"
-    "       ccbpf disasm FILE.c|FILE.ccbf\n"
-    "       ccbpf inspect FILE.c|FILE.ccbf|SNAPSHOT\n";
+#include "ccbpf_usage.inc"
+    ;
 
 int usage() {
     fputs(kUsage, stderr);
