@@ -3,6 +3,15 @@
 # tests/ccbpf/target/embed_corpus.py turns sources, images and gcc's outputs into a C++
 # include.
 
+# Writes DIR/ccbpf_usage.inc: tools/ccbpf/usage.txt, the one copy of the tool's usage text
+# (./tern ccbpf --help prints the file itself), as a string literal for main.cpp.
+function(tern_ccbpf_usage_inc dir)
+  set(usage ${PROJECT_SOURCE_DIR}/tools/ccbpf/usage.txt)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${usage})
+  file(READ ${usage} text)
+  file(CONFIGURE OUTPUT ${dir}/ccbpf_usage.inc CONTENT "R\"tern_usage(${text})tern_usage\"\n" @ONLY)
+endfunction()
+
 # Builds (once per build tree) ${CMAKE_BINARY_DIR}/host-tools/ccbpf; target ccbpf_host_tool.
 function(tern_ccbpf_host_tool out_var)
   set(tool ${CMAKE_BINARY_DIR}/host-tools/ccbpf)
@@ -16,11 +25,12 @@ function(tern_ccbpf_host_tool out_var)
     ${PROJECT_SOURCE_DIR}/include/tern/ccbpf/*.hpp ${PROJECT_SOURCE_DIR}/tools/ccbpf/*.hpp)
   set(tool_sources ${PROJECT_SOURCE_DIR}/tools/ccbpf/host_runtime.cpp
     ${PROJECT_SOURCE_DIR}/tools/ccbpf/runner.cpp ${PROJECT_SOURCE_DIR}/tools/ccbpf/main.cpp)
+  tern_ccbpf_usage_inc(${CMAKE_BINARY_DIR}/host-tools)
   add_custom_command(OUTPUT ${tool}
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/host-tools
     COMMAND ${TERN_HOST_CXX} -std=c++20 -O1 -I${PROJECT_SOURCE_DIR}/include
-            -I${PROJECT_SOURCE_DIR}/tools/ccbpf ${core} ${tool_sources} -o ${tool}
-    DEPENDS ${core} ${headers} ${tool_sources}
+            -I${PROJECT_SOURCE_DIR}/tools/ccbpf -I${CMAKE_BINARY_DIR}/host-tools
+            ${core} ${tool_sources} -o ${tool}
+    DEPENDS ${core} ${headers} ${tool_sources} ${PROJECT_SOURCE_DIR}/tools/ccbpf/usage.txt
     COMMENT "ccbpf: building the host tool for embedding programs")
   add_custom_target(ccbpf_host_tool DEPENDS ${tool})
 endfunction()
