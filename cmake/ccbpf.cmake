@@ -21,8 +21,10 @@ function(tern_ccbpf_host_tool out_var)
   endif()
   find_program(TERN_HOST_CXX NAMES g++ c++ REQUIRED)
   file(GLOB core CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ccbpf/*.cpp)
+  list(APPEND core ${PROJECT_SOURCE_DIR}/src/util/crc32.cpp)
   file(GLOB headers CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ccbpf/*.hpp
-    ${PROJECT_SOURCE_DIR}/include/tern/ccbpf/*.hpp ${PROJECT_SOURCE_DIR}/tools/ccbpf/*.hpp)
+    ${PROJECT_SOURCE_DIR}/include/tern/ccbpf/*.hpp ${PROJECT_SOURCE_DIR}/tools/ccbpf/*.hpp
+    ${PROJECT_SOURCE_DIR}/include/tern/util/*.hpp)
   set(tool_sources ${PROJECT_SOURCE_DIR}/tools/ccbpf/host_runtime.cpp
     ${PROJECT_SOURCE_DIR}/tools/ccbpf/runner.cpp ${PROJECT_SOURCE_DIR}/tools/ccbpf/main.cpp)
   tern_ccbpf_usage_inc(${CMAKE_BINARY_DIR}/host-tools)

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "tern/ccbpf/opcodes.hpp"
+#include "tern/util/crc32.hpp"
 
 namespace tern::ccbpf {
 
@@ -93,11 +94,10 @@ inline void wr64(uint8_t* p, uint64_t v) {
     wr32(p + 4, uint32_t(v >> 32));
 }
 
-// CRC-32 (IEEE 802.3, reflected, as zlib) and FNV-1a 64, both incremental.
-uint32_t crc32_update(uint32_t crc, const uint8_t* p, size_t n);
-inline uint32_t crc32(const uint8_t* p, size_t n) {
-    return crc32_update(0, p, n);
-}
+// CRC-32 (IEEE 802.3, reflected, as zlib): the tree's one implementation, tern_util's
+// (include/tern/util/crc32.hpp). FNV-1a 64. Both incremental.
+using util::crc32_update;
+using util::crc32;
 constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ull;
 uint64_t fnv1a64_update(uint64_t h, const uint8_t* p, size_t n);
 
