@@ -23,6 +23,7 @@ function(tern_add_image name)
   endif()
   add_executable(${name} ${A_SOURCES})
   target_link_libraries(${name} PRIVATE ${A_LIBS} tern_kernel_${A_KERNEL})
+  set_property(GLOBAL APPEND PROPERTY TERN_IMAGES ${name})  # -> apps.txt, for ./tern run
   if(TERN_IS_HOST)
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${TERN_APPS_DIR})
   else()
