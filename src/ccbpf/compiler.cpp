@@ -146,6 +146,9 @@ bool Compiler::write_image(size_t* size_out) {
     for (uint32_t pc = 0; pc < ncode; pc++)
         if (code[pc].op == OP_CALL) code[pc].imm = int32_t(order[code[pc].imm]);
 
+    // A statement after a function's last instruction (`return 0; ;`) marked a line for an
+    // instruction that never came: the verifier refuses entries past the code.
+    drop_lines_from(ncode);
     uint32_t nlines = 0;
     for (LineBlock* b = lines; b; b = b->next) nlines += b->n;
     uint32_t names_size = 0;

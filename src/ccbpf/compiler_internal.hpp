@@ -185,6 +185,9 @@ class Compiler {
     void patch_chain(int32_t chain, uint32_t target);
     int32_t emit_jump(Opcode op, int32_t chain);
     void mark_line(uint32_t line);
+    // Ends the line table before the first entry at or past `pc` (code that was cut,
+    // dropped by a peephole, or never emitted after a function's last instruction).
+    void drop_lines_from(uint32_t pc);
     void load(Val& v);                     // value to acc (arrays decay, functions refused)
     void load_address(Val& v);             // lvalue's address to acc
     void convert(Val& v, Type* to);        // acc holds v; normalise to `to`

@@ -232,8 +232,30 @@ void Compiler::patch_chain(int32_t chain, uint32_t target) {
     if (target == ncode) barrier = ncode;
 }
 
+void Compiler::drop_lines_from(uint32_t pc) {
+    // Entries are sorted by pc: the first block holding one at or past `pc` ends the table.
+    // A block left empty is unlinked, so the tail's last entry is always the table's last.
+    LineBlock* prev = nullptr;
+    for (LineBlock* b = lines; b; prev = b, b = b->next) {
+        uint32_t keep = 0;
+        while (keep < b->n && b->e[keep].pc < pc) keep++;
+        if (keep == b->n) continue;
+        b->n = keep;
+        b->next = nullptr;
+        lines_tail = b;
+        if (keep == 0 && prev) {
+            prev->next = nullptr;
+            lines_tail = prev;
+        }
+        last_line = lines_tail->n ? lines_tail->e[lines_tail->n - 1].line : 0;
+        return;
+    }
+}
+
 void Compiler::mark_line(uint32_t line) {
     if (failed()) return;
+    if (lines_tail && lines_tail->n && lines_tail->e[lines_tail->n - 1].pc > ncode)
+        drop_lines_from(ncode + 1);  // a peephole took back instructions a line entry named
     LineBlock* b = lines_tail;
     if (b && b->n && b->e[b->n - 1].pc == ncode) {
         b->e[b->n - 1].line = uint16_t(line);
@@ -577,10 +599,7 @@ uint32_t Compiler::cut_code(uint32_t from, Insn** saved) {
     }
     ncode = from;
     barrier = from;
-    if (lines_tail) {
-        while (lines_tail->n && lines_tail->e[lines_tail->n - 1].pc >= from) lines_tail->n--;
-        last_line = lines_tail->n ? lines_tail->e[lines_tail->n - 1].line : 0;
-    }
+    drop_lines_from(from);
     return n;
 }
 

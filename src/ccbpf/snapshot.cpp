@@ -65,23 +65,16 @@ struct Refuse {
 
 }  // namespace
 
-bool snapshot_restore(Vm& vm, const uint8_t* b, size_t size, char* why, size_t cap) {
+bool snapshot_check_framing(const uint8_t* b, size_t size, char* why, size_t cap) {
     Refuse refuse{why, cap};
-    vm.state().run_state = RunState::Trapped;  // until everything checks out
-    const ImageView& img = vm.image();
-    if (!img.bytes) return refuse("no image loaded");
     if (size < kSnapshotHeaderSize + 4) return refuse("truncated");
     if (rd32(b) != kSnapshotMagic) return refuse("bad magic (not a ccBPF snapshot)");
     if (rd16(b + 4) != kSnapshotVersion) return refuse("unsupported version");
     if (rd16(b + 6) != kSnapshotHeaderSize) return refuse("bad header size");
     if (rd32(b + 68) != 0) return refuse("reserved field not zero");
     if (rd32(b + size - 4) != crc32(b, size - 4)) return refuse("CRC mismatch (corrupt)");
-    if (rd64(b + 8) != img.hash) return refuse("taken from a different image (hash mismatch)");
-    uint32_t pc = rd32(b + 16), fp = rd32(b + 20), sp = rd32(b + 24);
-    uint32_t depth = rd32(b + 32), run_state = rd32(b + 36);
+    uint32_t sp = rd32(b + 24), depth = rd32(b + 32), run_state = rd32(b + 36);
     uint32_t globals_len = rd32(b + 56), stack_len = rd32(b + 60), mem_size = rd32(b + 64);
-    if (mem_size != img.mem_size) return refuse("memory size differs from the image's");
-    if (globals_len != img.globals_end) return refuse("globals size differs from the image's");
     if (run_state > uint32_t(RunState::Halted)) return refuse("bad run state");
     bool halted = run_state == uint32_t(RunState::Halted);
     if (depth > kMaxCallDepth || (!halted && depth == 0)) return refuse("bad call depth");
@@ -89,6 +82,22 @@ bool snapshot_restore(Vm& vm, const uint8_t* b, size_t size, char* why, size_t c
         return refuse("stack pointer out of bounds");
     if (uint64_t(kSnapshotHeaderSize) + 8ull * depth + sp + 4 != size)
         return refuse("sizes do not add up");
+    return true;
+}
+
+bool snapshot_restore(Vm& vm, const uint8_t* b, size_t size, char* why, size_t cap) {
+    Refuse refuse{why, cap};
+    vm.state().run_state = RunState::Trapped;  // until everything checks out
+    const ImageView& img = vm.image();
+    if (!img.bytes) return refuse("no image loaded");
+    if (!snapshot_check_framing(b, size, why, cap)) return false;
+    if (rd64(b + 8) != img.hash) return refuse("taken from a different image (hash mismatch)");
+    uint32_t pc = rd32(b + 16), fp = rd32(b + 20), sp = rd32(b + 24);
+    uint32_t depth = rd32(b + 32), run_state = rd32(b + 36);
+    uint32_t globals_len = rd32(b + 56), mem_size = rd32(b + 64);
+    if (mem_size != img.mem_size) return refuse("memory size differs from the image's");
+    if (globals_len != img.globals_end) return refuse("globals size differs from the image's");
+    bool halted = run_state == uint32_t(RunState::Halted);
     const uint8_t* calls = b + kSnapshotHeaderSize;
     if (!halted) {
         // Walk the frames outermost first, re-deriving each frame pointer from the code.

@@ -18,6 +18,11 @@ size_t snapshot_size(const Vm& vm);
 // Writes the snapshot; returns its size, or 0 when `cap` is too small.
 size_t snapshot_save(Vm& vm, uint8_t* out, size_t cap);
 
+// The checks that need no image: magic, version, header size, reserved field, CRC, run
+// state, call depth, and that the header's sizes add up to `size`. snapshot_restore runs
+// them first; a tool that only reads a snapshot's header (ccbpf inspect) runs them before.
+bool snapshot_check_framing(const uint8_t* bytes, size_t size, char* why, size_t why_cap);
+
 // Replaces `vm`'s state (vm must have loaded the same image) with the snapshot's after
 // validating every field. On refusal returns false with the reason; vm is left trapped.
 bool snapshot_restore(Vm& vm, const uint8_t* bytes, size_t size, char* why, size_t why_cap);

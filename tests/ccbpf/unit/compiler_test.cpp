@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <random>
 #include <regex>
 
@@ -102,6 +103,51 @@ TEST(CcbpfCompiler, UnsupportedFeaturesAreNamed) {
               compile_error("int main(void){return *malloc(4);}").find("no heap"));
 }
 
+// Compiles with the host tool's settings and loads the image as `run` does (framing and
+// the verifier): every program the compiler accepts must load.
+bool loads(const std::string& src) {
+    Bytes image;
+    std::string err;
+    if (!tern::ccbpf::hosttool::compile_source("p.c", src, 8192, &image, &err)) return true;
+    FakeHost host;
+    LoadedVm vm;
+    bool ok = vm.load(image, &host, &err);
+    EXPECT_TRUE(ok) << err;
+    return ok;
+}
+
+// Issue 21 item 5: an empty statement after the last return (on its own line) marked a
+// line for an instruction that was never emitted, and the verifier refused the image.
+TEST(CcbpfCompiler, StatementsAfterTheLastInstructionStillLoad) {
+    const char* const programs[] = {
+        "int main(void){ return 0; ; }\n",
+        "int main(void){\n return 0;\n ;\n}\n",
+        "int main(void){\n return 0;\n ;\n ;\n}\n",
+        "int f(void){\n return 1;\n ;\n}\nint main(void){\n return f();\n ;\n}\n",
+        "int main(void){\n while (1) {\n  return 0;\n  ;\n }\n ;\n}\n",
+        "int main(void){\n if (1)\n  return 0;\n else\n  return 1;\n ;\n {}\n}\n",
+        "int main(void){\n for (;;) return 2;\n ;\n}\n",
+    };
+    for (const char* p : programs) {
+        Bytes image = compile_ok(p);
+        FakeHost host;
+        auto vm = load(image, &host);
+        EXPECT_NE(Status::Trapped, run_all(vm->vm)) << p;
+    }
+}
+
+// Compile success implies load success, over every program of the corpus.
+TEST(CcbpfCompiler, EveryCorpusProgramThatCompilesLoads) {
+    int n = 0;
+    for (const char* dir : {"/conformance", "/frozen", "/errors"})
+        for (const auto& entry : std::filesystem::directory_iterator(CCBPF_TEST_DIR + std::string(dir)))
+            if (entry.path().extension() == ".c") {
+                EXPECT_TRUE(loads(read(entry.path().string()))) << entry.path();
+                n++;
+            }
+    EXPECT_GT(n, 70);
+}
+
 // Random and mutated inputs: the compiler must always return, and whatever it accepts the
 // verifier must accept too.
 TEST(CcbpfCompiler, NeverCrashesOnGarbageOrMutations) {
@@ -131,9 +177,10 @@ TEST(CcbpfCompiler, NeverCrashesOnGarbageOrMutations) {
             for (char& c : src) c = char(rng());
         }
         CompileResult r = compile_with(src, 32 * 1024);
-        if (r.ok)
+        if (r.ok) {
             accepted++;
-        else
+            EXPECT_TRUE(loads(src)) << src;
+        } else
             EXPECT_TRUE(std::regex_search(r.message, std::regex("^p\\.c:[0-9]+:[0-9]+: error: ")))
                 << r.message;
     }
