@@ -12,6 +12,13 @@
  *  - From an interrupt, only the *_from_isr calls, os_pool_alloc/free, the getters and
  *    os_timer_start_from_isr may be used; anything else returns OS_ERROR_WRONG_CONTEXT
  *    (os_malloc returns NULL) and changes nothing. See docs/kernel-services.md.
+ *  - Before os_start() there is no calling task: what needs one (delay, yield, a wait
+ *    that would block, mutex lock/unlock, delete/suspend/set_priority of NULL) returns
+ *    OS_ERROR_WRONG_CONTEXT. Creating tasks and objects, posting, sending and polling work.
+ *  - *_init of a mutex, semaphore, condition variable, event group or queue that a task
+ *    is waiting on (or, for a mutex, holds) returns OS_ERROR_INVALID and changes nothing:
+ *    delete it first (its waiters wake with OS_ERROR_DELETED). os_timer_create on a
+ *    running timer stops it first.
  */
 #ifndef TERN_OS_H
 #define TERN_OS_H
@@ -70,7 +77,8 @@ typedef TERN_OS_STORAGE(6) os_pool_t;
 /* ---- kernel ------------------------------------------------------------------------ */
 
 void os_init(void);
-void os_start(void); /* starts the scheduler; never returns */
+os_error_t os_start(void); /* starts the scheduler and never returns; a second call from a
+                            * task, or one from an interrupt: OS_ERROR_WRONG_CONTEXT */
 uint32_t os_get_tick_count(void);
 uint32_t os_get_time_ms(void);
 int os_in_isr(void);
@@ -119,9 +127,9 @@ os_error_t os_task_create_static(tcb_t* tcb, const char* name, os_task_func_t en
 os_error_t os_task_delete(tcb_t* task); /* NULL: the caller */
 os_error_t os_task_suspend(tcb_t* task);
 os_error_t os_task_resume(tcb_t* task);
-void os_task_yield(void);
-void os_task_delay(uint32_t ticks);
-void os_task_delay_ms(uint32_t ms);
+os_error_t os_task_yield(void);
+os_error_t os_task_delay(uint32_t ticks); /* 0: yield */
+os_error_t os_task_delay_ms(uint32_t ms);
 os_error_t os_task_set_priority(tcb_t* task, uint8_t priority);
 uint8_t os_task_get_priority(tcb_t* task);
 tcb_t* os_task_self(void);

@@ -78,7 +78,9 @@ struct SystemStats {
 // its size is rounded down to the port's alignment. Callable before start() and from tasks.
 Result task_create(Task& task, const char* name, TaskEntry entry, void* arg, Priority priority,
                    void* stack, size_t stack_bytes);
-// nullptr means the calling task. Deleting a task releases any wait it is in.
+// nullptr means the calling task (wrong_context before start(), when there is none).
+// Deleting a task releases any wait it is in. From an interrupt, suspend, resume, delete
+// and set_priority return wrong_context.
 Result task_delete(Task* task);
 Result task_suspend(Task* task);
 Result task_resume(Task* task);
@@ -89,9 +91,17 @@ Task* task_find(const char* name);
 Task* task_at(uint32_t index);
 Result task_get_stats(const Task& task, TaskStats& out);
 
-void yield();
+// True while a live task waits on a wait queue stored in [storage, storage + bytes), or
+// holds a mutex stored there. It reads only the tasks, never the storage, so it is safe on
+// memory that was never initialised. Re-initialising storage in use would strand its
+// waiters: the C API refuses to (docs/kernel-services.md). Call with interrupts masked
+// together with what it guards.
+bool storage_in_use(const void* storage, size_t bytes);
+
+// Both return wrong_context (and do nothing) before start() and from an interrupt.
+Result yield();
 // Blocks the caller for `ticks` (0 = yield).
-void delay(Tick ticks);
+Result delay(Tick ticks);
 // Blocks until last_wake + period, then advances last_wake by period: a fixed rate that
 // never drifts, however long the task ran. Returns would_block (without blocking) when
 // that time has already passed, so the caller can see the overrun.

@@ -46,4 +46,10 @@ private:
     bool active_ = false;
 };
 
+// Takes an active timer stored in [storage, storage + bytes) off the service's list,
+// reading only the list (safe on storage never used for a timer): the C API's
+// os_timer_create on a running timer stops it first instead of leaving the list pointing
+// into storage it is about to overwrite. True when one was there.
+bool timer_unlink_storage(const void* storage, size_t bytes);
+
 }  // namespace tern

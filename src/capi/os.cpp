@@ -93,6 +93,28 @@ void fill_stats(const Task& t, task_stats_t* out) {
     out->stack_high_water = st.stack_high_water;
 }
 
+// A task-only call made before os_start() (there is no calling task yet) or from an
+// interrupt: answered OS_ERROR_WRONG_CONTEXT without touching anything.
+inline bool not_from_a_task() { return !started() || port::in_isr(); }
+
+// *_init on storage that a live task waits on (or, for a mutex, holds) would strand that
+// task: its wait queue would be wiped under it. Such a re-init is refused with
+// OS_ERROR_INVALID and changes nothing; delete the object first (its waiters wake with
+// OS_ERROR_DELETED), then init it. Storage never used is told apart without reading it:
+// storage_in_use() looks only at the tasks. Returns OS_OK with interrupts still masked
+// (`saved`) so that the caller constructs the object before any task can start waiting.
+template <typename Storage>
+os_error_t begin_init(Storage* storage, port::IrqState* saved) {
+    if (storage == nullptr) return OS_ERROR_INVALID;
+    if (port::in_isr()) return OS_ERROR_WRONG_CONTEXT;
+    *saved = port::irq_save();
+    if (storage_in_use(storage, sizeof *storage)) {
+        port::irq_restore(*saved);
+        return OS_ERROR_INVALID;
+    }
+    return OS_OK;
+}
+
 }  // namespace
 
 extern "C" {
@@ -100,7 +122,10 @@ extern "C" {
 // ---- kernel ----------------------------------------------------------------------------
 
 void os_init(void) {}
-void os_start(void) { start(); }
+os_error_t os_start(void) {
+    if (started() || port::in_isr()) return OS_ERROR_WRONG_CONTEXT;
+    start();
+}
 uint32_t os_get_tick_count(void) { return now(); }
 uint32_t os_get_time_ms(void) { return ticks_to_ms(now()); }
 int os_in_isr(void) { return port::in_isr() ? 1 : 0; }
@@ -166,9 +191,9 @@ os_error_t os_task_suspend(tcb_t* task) { return err(task_suspend(task_of(task))
 os_error_t os_task_resume(tcb_t* task) {
     return task == nullptr ? OS_ERROR_INVALID : err(task_resume(task_of(task)));
 }
-void os_task_yield(void) { yield(); }
-void os_task_delay(uint32_t ticks) { delay(ticks); }
-void os_task_delay_ms(uint32_t ms) { delay(timeout_ticks(ms)); }
+os_error_t os_task_yield(void) { return err(yield()); }
+os_error_t os_task_delay(uint32_t ticks) { return err(delay(ticks)); }
+os_error_t os_task_delay_ms(uint32_t ms) { return err(delay(timeout_ticks(ms))); }
 os_error_t os_task_set_priority(tcb_t* task, uint8_t priority) {
     return err(task_set_priority(task_of(task), priority));
 }
@@ -219,29 +244,42 @@ void os_get_system_stats(system_stats_t* stats) {
 // ---- mutexes and condition variables --------------------------------------------------
 
 os_error_t os_mutex_init(mutex_t* mutex) {
-    if (mutex == nullptr) return OS_ERROR_INVALID;
+    port::IrqState s;
+    os_error_t e = begin_init(mutex, &s);
+    if (e != OS_OK) return e;
     new (mutex, capi::Place{}) Mutex();
+    port::irq_restore(s);
     return OS_OK;
 }
 os_error_t os_mutex_init_recursive(mutex_t* mutex) {
-    if (mutex == nullptr) return OS_ERROR_INVALID;
+    port::IrqState s;
+    os_error_t e = begin_init(mutex, &s);
+    if (e != OS_OK) return e;
     new (mutex, capi::Place{}) RecursiveMutex();
+    port::irq_restore(s);
     return OS_OK;
 }
+// A mutex is owned by a task: before os_start() there is none to own it.
 os_error_t os_mutex_lock(mutex_t* mutex, uint32_t timeout_ms) {
     if (mutex == nullptr) return OS_ERROR_INVALID;
+    if (not_from_a_task()) return OS_ERROR_WRONG_CONTEXT;
     return err(obj<Mutex>(mutex)->lock(timeout_ticks(timeout_ms)));
 }
 os_error_t os_mutex_unlock(mutex_t* mutex) {
-    return mutex == nullptr ? OS_ERROR_INVALID : err(obj<Mutex>(mutex)->unlock());
+    if (mutex == nullptr) return OS_ERROR_INVALID;
+    if (not_from_a_task()) return OS_ERROR_WRONG_CONTEXT;
+    return err(obj<Mutex>(mutex)->unlock());
 }
 os_error_t os_mutex_delete(mutex_t* mutex) {
     return mutex == nullptr ? OS_ERROR_INVALID : err(obj<Mutex>(mutex)->destroy());
 }
 
 os_error_t os_cond_init(cond_var_t* cond) {
-    if (cond == nullptr) return OS_ERROR_INVALID;
+    port::IrqState s;
+    os_error_t e = begin_init(cond, &s);
+    if (e != OS_OK) return e;
     new (cond, capi::Place{}) CondVar();
+    port::irq_restore(s);
     return OS_OK;
 }
 os_error_t os_cond_wait(cond_var_t* cond, mutex_t* mutex, uint32_t timeout_ms) {
@@ -262,7 +300,11 @@ os_error_t os_cond_delete(cond_var_t* cond) {
 
 os_error_t os_semaphore_init_max(semaphore_t* sem, uint32_t count, uint32_t max) {
     if (sem == nullptr || max == 0 || count > max) return OS_ERROR_INVALID;
+    port::IrqState s;
+    os_error_t e = begin_init(sem, &s);
+    if (e != OS_OK) return e;
     new (sem, capi::Place{}) Semaphore(count, max);
+    port::irq_restore(s);
     return OS_OK;
 }
 os_error_t os_semaphore_init(semaphore_t* sem, uint32_t count) {
@@ -288,8 +330,11 @@ os_error_t os_semaphore_delete(semaphore_t* sem) {
 // ---- event groups ----------------------------------------------------------------------
 
 os_error_t os_event_group_init(event_group_t* eg) {
-    if (eg == nullptr) return OS_ERROR_INVALID;
+    port::IrqState s;
+    os_error_t e = begin_init(eg, &s);
+    if (e != OS_OK) return e;
     new (eg, capi::Place{}) EventGroup();
+    port::irq_restore(s);
     return OS_OK;
 }
 os_error_t os_event_group_set_bits(event_group_t* eg, uint32_t bits) {
@@ -323,8 +368,11 @@ os_error_t os_event_group_delete(event_group_t* eg) {
 // ---- message queues --------------------------------------------------------------------
 
 os_error_t os_queue_init(queue_t* q, void* buf, uint32_t item_size, uint32_t max) {
-    if (q == nullptr) return OS_ERROR_INVALID;
+    port::IrqState s;
+    os_error_t e = begin_init(q, &s);
+    if (e != OS_OK) return e;
     Queue* qq = new (q, capi::Place{}) Queue();
+    port::irq_restore(s);
     return err(qq->init(buf, item_size, max));
 }
 os_error_t os_queue_send(queue_t* q, const void* item, uint32_t timeout_ms) {
@@ -360,6 +408,8 @@ os_error_t os_timer_create(os_timer_t* timer, const char* name, os_timer_type_t 
                            uint32_t period_ms, os_timer_callback_t callback, void* param) {
     if (timer == nullptr || period_ms == 0 || period_ms == OS_WAIT_FOREVER) return OS_ERROR_INVALID;
     if (type != TIMER_ONE_SHOT && type != TIMER_AUTO_RELOAD) return OS_ERROR_INVALID;
+    if (port::in_isr()) return OS_ERROR_WRONG_CONTEXT;
+    (void)timer_unlink_storage(timer, sizeof *timer);  // a running timer: stopped, then re-created
     Timer* t = new (timer, capi::Place{}) Timer();
     return err(t->init(name, type == TIMER_AUTO_RELOAD ? TimerKind::auto_reload : TimerKind::one_shot,
                        timeout_ticks(period_ms), callback, param));
@@ -418,6 +468,7 @@ void os_get_memory_stats(uint32_t* free_bytes, uint32_t* used_bytes, uint32_t* a
 
 os_error_t os_pool_init(os_pool_t* pool, void* buf, uint32_t block_size, uint32_t count) {
     if (pool == nullptr) return OS_ERROR_INVALID;
+    if (port::in_isr()) return OS_ERROR_WRONG_CONTEXT;
     BlockPool* p = new (pool, capi::Place{}) BlockPool();
     return err(p->init(buf, block_size, count));
 }

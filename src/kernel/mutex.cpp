@@ -229,6 +229,20 @@ Result Mutex::destroy() {
     return Result::ok;
 }
 
+bool storage_in_use(const void* storage, size_t bytes) {
+    auto inside = [&](const void* p) {
+        uintptr_t a = reinterpret_cast<uintptr_t>(p), lo = reinterpret_cast<uintptr_t>(storage);
+        return a >= lo && a - lo < bytes;
+    };
+    CriticalSection cs;
+    for (Task* t = k.registry; t != nullptr; t = t->registry_next) {
+        if (t->waiting_on != nullptr && inside(t->waiting_on)) return true;
+        for (const Mutex* m = t->mutexes_held; m != nullptr; m = MutexAccess::next_held(*m))
+            if (inside(m)) return true;
+    }
+    return false;
+}
+
 Task* Mutex::owner() const { return owner_ == dead_owner() ? nullptr : owner_; }
 
 }  // namespace tern

@@ -21,6 +21,7 @@ struct MutexAccess {
     static bool owner_gone(const Mutex& m);
     // For CondVar::wait: the caller (owner, depth 0) releases m; priorities follow.
     static void release_for_wait(Mutex& m, Task& self);
+    static const Mutex* next_held(const Mutex& m) { return m.next_held_; }
     static bool owned_once_by(const Mutex& m, const Task* self) {
         return self != nullptr && m.owner_ == self && m.depth_ == 0;
     }

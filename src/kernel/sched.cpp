@@ -167,21 +167,25 @@ namespace tern {
 
 using namespace kernel;
 
-void yield() {
+// Before start() there is no current task to rotate or block, and an interrupt is not a
+// task: both are refused instead of dereferencing a task that is not there.
+Result yield() {
+    if (!k.running || port::in_isr()) return Result::wrong_context;
     CriticalSection cs;
     switch_to(k.ready.rotate_from(*current()));
+    return Result::ok;
 }
 
-void delay(Tick ticks) {
-    if (ticks == 0) {
-        yield();
-        return;
-    }
+Result delay(Tick ticks) {
+    if (ticks == 0) return yield();
+    if (!k.running || port::in_isr()) return Result::wrong_context;
     CriticalSection cs;
     block_current(nullptr, ticks);
+    return Result::ok;
 }
 
 Result delay_until(Tick& last_wake, Tick period) {
+    if (!k.running || port::in_isr()) return Result::wrong_context;
     CriticalSection cs;
     Tick target = last_wake + period;
     last_wake = target;

@@ -72,7 +72,7 @@ Result task_create(Task& t, const char* name, TaskEntry entry, void* arg, Priori
 }
 
 Result task_delete(Task* task) {
-    if (port::in_isr()) return Result::wrong_context;
+    if (port::in_isr() || (task == nullptr && current() == nullptr)) return Result::wrong_context;
     CriticalSection cs;
     Task* t = resolve(task);
     if (!live(t) || is_idle(*t)) return Result::invalid;
@@ -85,6 +85,7 @@ Result task_delete(Task* task) {
 }
 
 Result task_suspend(Task* task) {
+    if (port::in_isr() || (task == nullptr && current() == nullptr)) return Result::wrong_context;
     CriticalSection cs;
     Task* t = resolve(task);
     if (!live(t) || is_idle(*t)) return Result::invalid;
@@ -100,6 +101,7 @@ Result task_suspend(Task* task) {
 }
 
 Result task_resume(Task* task) {
+    if (port::in_isr()) return Result::wrong_context;
     CriticalSection cs;
     if (!live(task)) return Result::invalid;
     Task& t = *task;
@@ -115,6 +117,7 @@ Result task_resume(Task* task) {
 
 Result task_set_priority(Task* task, Priority p) {
     if (p > priority_max) return Result::invalid;
+    if (port::in_isr() || (task == nullptr && current() == nullptr)) return Result::wrong_context;
     CriticalSection cs;
     Task* t = resolve(task);
     if (!live(t) || is_idle(*t)) return Result::invalid;

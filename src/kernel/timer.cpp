@@ -44,6 +44,17 @@ struct TimerService {
         t.active_ = false;
     }
 
+    static bool unlink_storage(uintptr_t lo, size_t bytes) {
+        CriticalSection cs;
+        for (Timer** link = &active; *link != nullptr; link = &(*link)->next_) {
+            if (reinterpret_cast<uintptr_t>(*link) - lo < bytes) {
+                *link = (*link)->next_;
+                return true;
+            }
+        }
+        return false;
+    }
+
     [[noreturn]] static void main(void*) {
         for (;;) {
             TimerCallback cb = nullptr;
@@ -76,6 +87,10 @@ namespace {
 Task service_task;
 Stack<config::timer_stack_bytes> service_stack;
 }  // namespace
+
+bool timer_unlink_storage(const void* storage, size_t bytes) {
+    return TimerService::unlink_storage(reinterpret_cast<uintptr_t>(storage), bytes);
+}
 
 Result Timer::init(const char* name, TimerKind kind, Tick period, TimerCallback cb, void* arg) {
     if (port::in_isr()) return Result::wrong_context;
