@@ -13,6 +13,7 @@ SUBSYSTEMS = (
     ("async", ("src/async/",), ("4tern5async",)),
     ("shell", ("src/shell/", "libtern_shell"), ("4tern5shell",)),
     ("ccbpf", ("src/ccbpf/", "libtern_ccbpf"), ("4tern5ccbpf",)),
+    ("world", ("src/world/", "libtern_world"), ("4tern5world",)),
     ("capi", ("src/capi/",), ()),
     ("kernel", ("src/kernel/",), ()),
     # The C runtime's start-up: reset handler (copy .data, clear .bss, constructors, main)
