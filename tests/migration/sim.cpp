@@ -184,14 +184,6 @@ void Node::resume(const char* name) {
 bool Node::image(const char* name, std::span<const std::uint8_t>* out) {
     Copy* c = copy(name);
     if (c == nullptr) return false;
-    if (mangle_image) {
-        std::vector<std::uint8_t> v(c->image.data(), c->image.data() + c->image.size);
-        mangle_image(v);
-        mangled_image_.resize(v.size());
-        std::memcpy(mangled_image_.data(), v.data(), v.size());
-        *out = std::span<const std::uint8_t>(mangled_image_.data(), mangled_image_.size);
-        return true;
-    }
     *out = std::span<const std::uint8_t>(c->image.data(), c->image.size);
     return true;
 }
@@ -307,6 +299,7 @@ void World::transmit(NodeId from, NodeId to, std::vector<std::uint8_t> bytes) {
         dropped++;
         return;
     }
+    if (tamper) tamper(bytes);
     if (manual) {
         in_flight_.push_back(Message{now_, seq_++, from, to, std::move(bytes)});
         return;

@@ -87,7 +87,6 @@ class Node final : public Programs, public Outbox, public Events {
     std::size_t max_copies = 4;
     // Applied to the snapshot the source hands out (bad-input tests).
     std::function<void(std::vector<std::uint8_t>&)> mangle_snapshot;
-    std::function<void(std::vector<std::uint8_t>&)> mangle_image;
 
     // Programs
     bool pause(const char* name) override;
@@ -114,7 +113,6 @@ class Node final : public Programs, public Outbox, public Events {
     std::unique_ptr<Migrator> migrator_;
     std::vector<std::unique_ptr<Copy>> copies_;
     std::map<std::uint64_t, Bytes> image_cache_;
-    Bytes mangled_image_;  // what image() hands out when mangle_image is set
 };
 
 struct LoggedEvent {
@@ -156,6 +154,8 @@ class World {
     std::size_t in_flight() const { return in_flight_.size(); }
     // Manual mode (unit tests): messages wait in in_flight until delivered by hand.
     bool manual = false;
+    // Applied to every message sent (tests that alter what travels).
+    std::function<void(std::vector<std::uint8_t>&)> tamper;
     std::vector<Message>& queue() { return in_flight_; }
     void deliver(const Message& m);
 
