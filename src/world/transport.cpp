@@ -170,7 +170,8 @@ void TransportCore::on_packet(Millis now, NodeId src, std::span<const std::uint8
         ++counters_.no_peer_slot;
         return;
     }
-    if (before(src_inc, p->incarnation) && p->incarnation != 0) {
+    // Incarnations only grow (plain order: a boot may jump by more than half the range).
+    if (src_inc < p->incarnation) {
         ++counters_.stale_incarnation;
         return;
     }

@@ -342,6 +342,19 @@ TEST(Transport, StalePacketsFromAnOlderLifeAreDropped) {
     EXPECT_EQ(w.rec[1].deliveries.size(), 2u);
 }
 
+TEST(Transport, AnIncarnationJumpOfMoreThanHalfTheRangeIsANewLife) {
+    Pair w(1, 200);
+    ASSERT_TRUE(w.A().send(0, 2, pattern(10, 1)).ok());
+    w.run(60000);
+    w.reboot(0, 0x90000000u);
+    ASSERT_TRUE(w.A().send(w.now, 2, pattern(10, 2)).ok());
+    w.run(w.now + 60000);
+    ASSERT_EQ(w.rec[1].resets.size(), 1u);
+    EXPECT_EQ(w.rec[1].resets[0].second, 0x90000000u);
+    ASSERT_EQ(w.rec[1].deliveries.size(), 2u);
+    EXPECT_EQ(w.B().counters().stale_incarnation, 0u);
+}
+
 TEST(Transport, MalformedPacketsAreCountedAndIgnored) {
     Pair w;
     ASSERT_TRUE(w.A().send(0, 2, pattern(500, 1)).ok());
