@@ -16,7 +16,7 @@ screen() { t capture-pane -p -t e2e -S -200; }
 # Waits until the screen matches an extended regex (a person waiting to see it).
 expect() {
   local pattern="$1" what="${2:-$1}" i
-  for i in $(seq 1 150); do
+  for i in $(seq 1 600); do  # up to 60 s: what the guest says, not how fast it says it
     if screen | grep -Eq -- "$pattern"; then return 0; fi
     screen | grep -q '^app ended: status' && break  # it will never show up now
     sleep 0.1
@@ -30,7 +30,7 @@ expect() {
 cursor_line() { t display -p -t e2e '#{cursor_y}' | { read -r y; screen | sed -n "$((y + 1))p"; }; }
 expect_line() {
   local want="$1" i got=""
-  for i in $(seq 1 50); do
+  for i in $(seq 1 300); do
     got="$(cursor_line | sed 's/ *$//')"
     [ "$got" = "$want" ] && return 0
     sleep 0.1
