@@ -1,4 +1,4 @@
-# Debian's gcc-arm-none-eabi. The CPU flags come from the board (boards/<b>/board.cmake).
+# Debian's gcc-arm-none-eabi. The CPU flags come from the board (boards/<family>/<board>/board.cmake).
 set(CMAKE_SYSTEM_NAME Generic)
 set(CMAKE_SYSTEM_PROCESSOR arm)
 set(CMAKE_C_COMPILER arm-none-eabi-gcc)

@@ -15,6 +15,7 @@
 
 #include "tern/board.hpp"
 #include "tern/config.hpp"
+#include "tern/port/nvic.hpp"
 #include "tern/task.hpp"
 
 extern "C" uint32_t __stack_top[];
@@ -145,15 +146,13 @@ Tick hardware_ticks() {
 void irq_attach(unsigned n, IrqHandler handler) {
     if (n >= soft_irq_count) return;
     soft_handlers[n] = handler;
-    unsigned line = board::soft_irq_base + n;
-    reg(0xE000E100u + 4 * (line / 32)) = 1u << (line % 32);  // NVIC ISER
+    nvic::enable(board::soft_irq_base + n);
 }
 
 void irq_trigger(unsigned n) {
     if (n >= soft_irq_count) return;
 #if defined(TERN_CM_V6M)
-    unsigned line = board::soft_irq_base + n;  // ARMv6-M has no STIR: set pending directly
-    reg(0xE000E200u) = 1u << line;              // NVIC ISPR
+    nvic::set_pending(board::soft_irq_base + n);  // ARMv6-M has no STIR
 #else
     reg(0xE000EF00u) = board::soft_irq_base + n;  // NVIC STIR
 #endif

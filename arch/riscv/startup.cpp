@@ -3,13 +3,15 @@
 #include <stdint.h>
 
 #include "tern/board.hpp"
+#include "tern/port/clint.hpp"
 
 extern "C" {
 [[noreturn]] void tern_c_runtime_start();
 
 [[noreturn]] void tern_riscv_reset() {
     // No timer match until the port programs one (mtimecmp's high word).
-    *reinterpret_cast<volatile uint32_t*>(tern::board::clint_base + 0x4004) = 0xFFFFFFFFu;
+    tern::port::clint::word(tern::board::clint_base + tern::port::clint::mtimecmp_offset + 4) =
+        0xFFFFFFFFu;
     tern_c_runtime_start();
 }
 }

@@ -2,7 +2,7 @@
 
 Every input section the linker kept is attributed to a subsystem by the object it came
 from (src/kernel -> kernel; arch/*/startup.cpp and arch/common/c_runtime.cpp -> startup;
-arch/ -> port; boards/ -> board; src/async -> async, ...) or, for code an application
+arch/ -> port; boards/ and drivers/ -> board; src/async -> async, ...) or, for code an application
 object instantiated from a header, by its mangled name (tern::async templates land in the
 application's object). Flash = .text + .rodata + .data's initial values; RAM = .data +
 .bss, with task stacks counted apart ("stacks") because every figure we compare is
@@ -22,7 +22,7 @@ SUBSYSTEMS = (
     ("startup", ("arch/common/c_runtime.cpp", "arch/cortex-m/startup.cpp",
                  "arch/riscv/startup.cpp"), ()),
     ("port", ("arch/",), ()),
-    ("board", ("boards/",), ()),
+    ("board", ("boards/", "drivers/"), ()),
     ("libc", ("arm-none-eabi", "riscv64-unknown-elf", "libgcc", "libc.a", "libc_nano"), ()),
 )
 
