@@ -3,7 +3,7 @@
 //   - <tern/port/cpu.hpp>, inline: IrqState, irq_save, irq_restore, in_isr, request_switch,
 //     highest_bit, TaskData, stack_bytes, min_stack_bytes, unaligned_word_access,
 //     has_priority_mask, priority_mask_raise, priority_mask_restore;
-//   - out-of-line functions declared below (arch/<cpu>/ and boards/<board>/).
+//   - out-of-line functions declared below (arch/<cpu>/ and boards/<family>/).
 // The kernel contains no architecture #ifdef and no CPU instruction (asm) lives outside
 // arch/ (docs/ports.md): a new core is a new directory.
 #pragma once
