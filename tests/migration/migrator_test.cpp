@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <random>
 
 #include "sim.hpp"
 #include "tern/ccbpf/image.hpp"
@@ -452,5 +453,74 @@ TEST(BadInput, ImageAlteredInTransitIsRefused) {
         EXPECT_EQ(w.node(2).copy("counter"), nullptr);
         EXPECT_EQ(state_at(w, 1, "counter"), Copy::State::halted);
         EXPECT_EQ(w.output("counter"), counter().reference);
+    }
+}
+
+// Forged but well-formed messages (random types, ids, incarnations and fields, from random
+// nodes) thrown at nodes in the middle of migrations: the state machine must never read
+// out of bounds or crash (ASan and UBSan watch). There is no authentication, so forged
+// messages may make a migration fail; they must not make the Migrator misbehave.
+TEST(Transitions, ForgedWellFormedMessagesNeverCrashTheStateMachine) {
+    std::mt19937_64 rng(99);
+    std::uint8_t chunk[kMaxChunk];
+    for (auto& b : chunk) b = std::uint8_t(rng());
+    for (int round = 0; round < 40; round++) {
+        World w(100 + std::uint64_t(round), 3);
+        w.manual = true;
+        w.launch(1, counter());
+        w.plans.push_back({"counter", 300 + rng() % 2000, NodeId(2 + rng() % 2)});
+        for (int i = 0; i < 400; i++) {
+            tern::migration::Message m;
+            m.header.type = Type(1 + rng() % 12);
+            m.header.from_source = rng() % 2;
+            if (m.header.type == Type::offer || m.header.type == Type::data ||
+                m.header.type == Type::commit)
+                m.header.from_source = true;
+            if (m.header.type == Type::query || m.header.type == Type::verdict)
+                m.header.from_source = false;
+            m.header.id = 1 + rng() % 3;
+            m.header.sender_incarnation = 1 + rng() % 3;
+            m.header.receiver_incarnation = rng() % 3;
+            std::strcpy(m.offer.name, rng() % 2 ? "counter" : "other");
+            m.offer.image_hash = counter().image.size;
+            m.offer.image_version = m.offer.snapshot_version = 1;
+            m.offer.memory_bytes = 1 + rng() % 4096;
+            m.offer.stack_bytes = 0;
+            m.offer.image_size = 1 + rng() % 9000;
+            m.offer.snapshot_size = 1 + rng() % 20000;
+            m.image_cached = rng() % 2;
+            m.reason = Reason(1 + rng() % kReasonLast);
+            m.data.stream = Stream(rng() % 2);
+            m.data.length = std::uint16_t(1 + rng() % kMaxChunk);
+            m.data.offset = std::uint32_t(rng() % 20000);
+            m.data.bytes = chunk;
+            m.acked[0] = std::uint32_t(rng() % 20000);
+            m.acked[1] = std::uint32_t(rng() % 20000);
+            m.query.source_node = NodeId(1 + rng() % 3);
+            m.query.source_incarnation = 1 + rng() % 3;
+            m.query.outcome = Outcome(rng() % 5);
+            m.echoed = m.header;
+            m.echoed.type = Type(1 + rng() % 11);
+            m.echoed.from_source = !m.header.from_source;
+            if (m.echoed.type == Type::offer || m.echoed.type == Type::data ||
+                m.echoed.type == Type::commit) {
+                m.echoed.from_source = true;
+                m.header.from_source = false;
+            }
+            if (m.header.type == Type::unknown &&
+                (m.echoed.type == Type::query || m.echoed.type == Type::verdict ||
+                 m.echoed.from_source == m.header.from_source))
+                continue;
+            std::uint8_t buf[kMaxMessage];
+            std::size_t n = encode(m, buf);
+            if (n == 0) continue;
+            NodeId from = NodeId(1 + rng() % 3), to = NodeId(1 + rng() % 3);
+            if (from == to) continue;
+            w.node(to).migrator().on_message(w.now(), from, std::span<const std::uint8_t>(buf, n));
+            if (rng() % 4 == 0) deliver_all(w);
+            w.step(50);
+            w.advance(1 + rng() % 50);
+        }
+        settle(w, 20000);
     }
 }
