@@ -1,6 +1,7 @@
 // The transport's protocol core. Wire format and state machine: docs/world-transport.md.
 #include "tern/world/transport.hpp"
 
+#include <bit>
 #include <cstring>
 
 namespace tern::world {
@@ -14,10 +15,20 @@ constexpr std::uint8_t kAckDue = 1, kTiming = 2, kTimer = 4;
 // Sequence numbers and 32-bit times compare in serial arithmetic (they may wrap).
 bool before(std::uint32_t a, std::uint32_t b) { return std::int32_t(a - b) < 0; }
 
+// Little-endian fields. On a little-endian CPU a copy is the conversion (and compiles to
+// one load or store where unaligned access is allowed, as on the Cortex-M3).
 void put32(std::uint8_t* p, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) p[i] = std::uint8_t(v >> (8 * i));
+    if constexpr (std::endian::native == std::endian::little)
+        std::memcpy(p, &v, 4);
+    else
+        for (int i = 0; i < 4; ++i) p[i] = std::uint8_t(v >> (8 * i));
 }
 std::uint32_t get32(const std::uint8_t* p) {
+    if constexpr (std::endian::native == std::endian::little) {
+        std::uint32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
+    }
     return p[0] | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 |
            std::uint32_t(p[3]) << 24;
 }
