@@ -34,6 +34,7 @@ TEST(Schedules, GuaranteeHoldsOnEverySeed) {
     const std::uint64_t base = env_or("MIGRATION_SEED_BASE", 1);
     int failing = 0;
     long moved = 0, failed = 0, lost = 0, resets = 0, partitions = 0, planned = 0;
+    std::uint64_t starts[16] = {};
     for (std::uint64_t seed = base; seed < base + count; seed++) {
         ScheduleResult r = run_schedule(seed);
         moved += r.moved;
@@ -42,6 +43,7 @@ TEST(Schedules, GuaranteeHoldsOnEverySeed) {
         resets += r.resets;
         partitions += r.partitions;
         planned += r.moves_planned;
+        for (int i = 0; i < 16; i++) starts[i] += r.start_refusals[i];
         if (!r.violations.empty()) {
             if (++failing <= 20)
                 ADD_FAILURE() << "seed " << seed << " (" << r.summary() << "): " << r.violations[0];
@@ -53,6 +55,12 @@ TEST(Schedules, GuaranteeHoldsOnEverySeed) {
                 (unsigned long long)count, (unsigned long long)base,
                 (unsigned long long)(base + count - 1), planned, moved, failed, lost, resets,
                 partitions, failing);
+    std::printf("start():");
+    for (int i = 0; i < 16; i++)
+        if (starts[i] != 0)
+            std::printf(" %s %llu;", i == 0 ? "started" : tern::migration::reason_text(tern::migration::Reason(i)),
+                        (unsigned long long)starts[i]);
+    std::printf("\n");
     EXPECT_EQ(failing, 0);
     EXPECT_GT(moved, long(count));  // the schedules do move programs
 }

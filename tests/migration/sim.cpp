@@ -27,8 +27,9 @@ std::string read_text(const std::string& path) {
 // Runs a program once, never moved: its reference output and instruction count.
 struct ReferenceHost final : ccbpf::Host {
     std::string out;
+    std::uint32_t clock = 0;  // advanced past each sleep
     void write(const char* b, std::size_t n) override { out.append(b, n); }
-    std::uint32_t now_ms() override { return 0; }
+    std::uint32_t now_ms() override { return clock; }
     std::uint32_t node_id() override { return 0; }
     const char* node_name() override { return "sim"; }
 };
@@ -53,6 +54,10 @@ bool run_reference(Program* p, std::string* error) {
         ccbpf::Status s = vm->run(100000);
         p->instructions += vm->last_run_instructions();
         if (s == ccbpf::Status::Halted) break;
+        if (s == ccbpf::Status::Sleeping) {
+            host.clock += vm->sleep_remaining_ms();
+            continue;
+        }
         if (s != ccbpf::Status::Slice && s != ccbpf::Status::Yielded) {
             *error = "reference run did not halt cleanly";
             return false;
@@ -82,6 +87,7 @@ const std::vector<Program>& corpus() {
             {"hanoi", conf + "hanoi.c"},            {"fib", conf + "fib_recursive.c"},
             {"sieve", conf + "sieve.c"},            {"gcd", conf + "gcd_lcm.c"},
             {"mutual", conf + "mutual_recursion.c"}, {"bubble", conf + "bubble_sort.c"},
+            {"sleeper", mig + "sleeper.c"},
         };
         for (const auto& [name, path] : files) {
             Program p;
@@ -414,6 +420,7 @@ void World::step(std::uint32_t budget) {
                 if (next->destination != n->id()) {
                     Reason why = n->migrator().start(now_, c->name.c_str(), next->destination);
                     if (why == Reason::none && on_start) on_start(n->id(), next->destination);
+                    start_refusals[std::uint8_t(why)]++;
                     if (why == Reason::busy) {  // a migration of it still settles: later
                         next->done = false;
                         next->at_instruction = executed_[c->name] + 200;
@@ -612,6 +619,7 @@ ScheduleResult run_schedule(std::uint64_t seed) {
         if (!w.node(NodeId(i)).migrator().idle())
             w.violations.push_back("node " + std::to_string(i) + " still has a migration");
     r.resets = int(w.resets);
+    for (int i = 0; i < 16; i++) r.start_refusals[i] = w.start_refusals[i];
     r.end = w.now();
     r.violations = w.violations;
     return r;

@@ -199,6 +199,7 @@ class World {
     std::uint64_t sent = 0, dropped = 0, duplicated = 0, corrupted = 0, delivered = 0;
     std::uint64_t bytes_on_wire = 0;
     std::uint64_t resets = 0;
+    std::uint64_t start_refusals[16] = {};  // by Reason (none: started)
 
   private:
     friend class Node;
@@ -219,6 +220,7 @@ struct ScheduleResult {
     std::vector<std::string> violations;
     int nodes = 0, programs = 0, moves_planned = 0, moved = 0, failed = 0, lost = 0;
     int resets = 0, partitions = 0;
+    std::uint64_t start_refusals[16] = {};  // start() answers by Reason (none: started)
     Millis end = 0;
     std::string summary() const;
 };
