@@ -12,6 +12,7 @@ namespace tern::hal {
 namespace {
 
 os_error_t console_init(uint32_t) { return OS_OK; }  // a terminal's rate is not ours to set
+void console_putc(char c) { port::console_write(&c, 1); }
 void console_write(const void* data, size_t n) {
     port::console_write(static_cast<const char*>(data), n);
 }
@@ -31,8 +32,8 @@ int console_read_byte() {
 void power_sleep() { port::wait_for_interrupt(); }
 void power_reset() { port::reset(); }
 
-constexpr UartOps console{console_init, console_write, console_read_byte};
-constexpr PowerOps power{power_sleep, power_reset};
+constexpr UartOps console{console_init, console_putc, console_write, console_read_byte};
+constexpr PowerOps power{power_sleep, nullptr, power_reset};
 
 }  // namespace
 

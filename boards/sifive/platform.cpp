@@ -18,7 +18,7 @@ void power_sleep() { port::wait_for_interrupt(); }
 void power_reset() { port::reset(); }
 
 constexpr TimerOps timer{board::counter_hz, board::counter};
-constexpr PowerOps power{power_sleep, power_reset};
+constexpr PowerOps power{power_sleep, nullptr, power_reset};
 }  // namespace
 
 constexpr Platform board_platform{

@@ -45,7 +45,7 @@ struct Nrf51Uart {
         const char* p = static_cast<const char*>(data);
         for (size_t i = 0; i < n; ++i) putc(p[i]);
     }
-    static constexpr hal_uart_ops_t ops{init, write, getc};
+    static constexpr hal_uart_ops_t ops{init, putc, write, getc};
 };
 
 }  // namespace tern::drivers

@@ -39,7 +39,7 @@ struct Ns16550 {
         const char* p = static_cast<const char*>(data);
         for (size_t i = 0; i < n; ++i) putc(p[i]);
     }
-    static constexpr hal_uart_ops_t ops{init, write, getc};
+    static constexpr hal_uart_ops_t ops{init, putc, write, getc};
 };
 
 }  // namespace tern::drivers

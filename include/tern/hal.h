@@ -30,10 +30,14 @@
 extern "C" {
 #endif
 
+/* The seed's members (init, putc) first. Where <stdio.h> is included its putc macro may be
+ * in scope: call the member as (uart->putc)(c). */
 typedef struct {
     /* Sets the line rate; the console is set up before main() and needs no call. */
     os_error_t (*init)(uint32_t baud);
-    /* Writes all n bytes, waiting for room (ISR-safe: polls, never blocks on the kernel). */
+    /* Writes one byte, waiting for room (ISR-safe: polls, never blocks on the kernel). */
+    void (*putc)(char c);
+    /* Writes all n bytes, waiting for room (ISR-safe, as putc). */
     void (*write)(const void* data, size_t n);
     /* One received byte, or -1 when none is waiting (ISR-safe). */
     int (*read_byte)(void);
@@ -98,7 +102,10 @@ typedef struct {
 
 typedef struct {
     void (*enter_sleep)(void); /* until the next interrupt, as the idle task does */
-    void (*reset)(void);       /* the whole chip; does not return */
+    /* Changes the core clock; NULL where the board's clock is fixed (every board today:
+     * the port's tick and the board's counter are set up for one rate). */
+    os_error_t (*set_clock_hz)(uint32_t hz);
+    void (*reset)(void); /* the whole chip; does not return */
 } hal_power_ops_t;
 
 #define HAL_UART_MAX 4

@@ -1,13 +1,16 @@
 // The board's device table (include/tern/hal.h): every slot the board fills is there and
 // works (the console through uart[0], the counter moving at its rate, a GPIO pin driven and
 // read back, a flash page erased, written and read back, the other UARTs set up and
-// written), and hal_platform_register / hal_platform_get swap the table and back.
+// written), and hal_platform_register / hal_platform_get swap the table and back, from C++
+// and, the seed's way, from C (hal_seed.c).
 #include <string.h>
 
 #include "check.hpp"
 #include "tern/hal.hpp"
 
 using namespace tern;
+
+extern "C" int hal_seed_check(void);
 
 namespace {
 Task tester;
@@ -21,8 +24,9 @@ unsigned check_other_uarts(const hal::Platform& b) {
         ++n;
         CHECK(u->init(0) == OS_ERROR_INVALID);
         CHECK(u->init(115200) == OS_OK);
-        static const char line[] = "link\r\n";  // to QEMU's next -serial (none given: dropped)
-        u->write(line, sizeof line - 1);
+        (u->putc)('l');  // to QEMU's next -serial (none given: dropped)
+        static const char rest[] = "ink\r\n";
+        u->write(rest, sizeof rest - 1);
         CHECK_EQ(u->read_byte(), -1);
     }
     return n;
@@ -30,10 +34,14 @@ unsigned check_other_uarts(const hal::Platform& b) {
 
 void check_board_table(const hal::Platform& b) {
     CHECK(b.name != nullptr && strcmp(b.name, TERN_TEST_BOARD) == 0);
-    CHECK(b.uart[0] != nullptr && b.uart[0]->write != nullptr && b.uart[0]->read_byte != nullptr);
+    CHECK(b.uart[0] != nullptr && b.uart[0]->putc != nullptr && b.uart[0]->write != nullptr &&
+          b.uart[0]->read_byte != nullptr);
     CHECK(b.power != nullptr && b.power->enter_sleep != nullptr && b.power->reset != nullptr);
+    CHECK(b.power == nullptr || b.power->set_clock_hz == nullptr);  // no board changes clocks
     if (b.uart[0] != nullptr) {
-        static const char line[] = "hal uart ok\r\n";
+        static const char head[] = "hal ";  // byte by byte, then the rest in one write
+        for (unsigned i = 0; i < sizeof head - 1; ++i) (b.uart[0]->putc)(head[i]);
+        static const char line[] = "uart ok\r\n";
         b.uart[0]->write(line, sizeof line - 1);
         CHECK_EQ(b.uart[0]->read_byte(), -1);  // nothing typed
     }
@@ -89,6 +97,8 @@ void check_register() {
     CHECK(hal::platform().i2c[3] == &bus);
     CHECK(hal::platform().uart[0] == board->uart[0]);
     hal_platform_register(nullptr);
+    CHECK(hal_platform_get() == &hal::board_platform);
+    CHECK_EQ(hal_seed_check(), 0);
     CHECK(hal_platform_get() == &hal::board_platform);
     print("hal register ok\r\n");
 }
