@@ -10,6 +10,8 @@
 #include "tern/async/arena.hpp"
 #include "tern/async/coroutine.hpp"
 
+#include <type_traits>
+
 namespace tern::async {
 
 // A never-ending coroutine run by the executor. Created suspended; run_tasks starts it.
@@ -39,6 +41,16 @@ class Task {
     ~Task() { reset(); }
     // False when the frame did not fit the arena.
     bool valid() const { return frame_ != nullptr; }
+
+    // `co_await` on a Task is a mistake the compiler would report as "no member named
+    // await_ready": say what to write instead (issue 22 item 5).
+    template <typename Self = Task>
+    std::suspend_never operator co_await() const {
+        static_assert(sizeof(Self) == 0,
+                      "tern::async::Task is a top-level task for run_tasks(), not awaitable: "
+                      "make the child return tern::async::Co<T> to co_await it");
+        return {};
+    }
     void* frame() const { return frame_; }
 
   private:
@@ -54,6 +66,23 @@ class Task {
 // arena stops the system at once with a message naming the shortfall. The array must stay
 // alive (it does: run_tasks never returns).
 [[noreturn]] void run_tasks(Task* tasks, size_t count);
+
+// A Co<T> given to run_tasks is the other mistake: it names the type to use.
+template <typename T>
+class Co;
+namespace detail {
+template <typename T>
+inline constexpr bool is_co = false;
+template <typename T>
+inline constexpr bool is_co<Co<T>> = true;
+}  // namespace detail
+template <typename... Tasks>
+requires(detail::is_co<std::remove_cvref_t<Tasks>> || ...) void run_tasks(Tasks&&...) {
+    static_assert((__is_same(Tasks, Task) && ...),
+                  "tern::async::run_tasks() takes tern::async::Task coroutines (declare the "
+                  "top-level coroutine as 'tern::async::Task f()'); a Co<T> is a child, "
+                  "co_await it from a Task");
+}
 
 template <typename... Tasks>
 requires(__is_same(Tasks, Task) && ...) [[noreturn]] void run_tasks(Tasks&&... tasks) {
