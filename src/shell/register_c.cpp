@@ -4,6 +4,8 @@
 
 #include "tern/shell.hpp"
 
+#include <string.h>
+
 namespace {
 tern::shell::Command table[SHELL_MAX_COMMANDS];
 tern::shell::CommandGroup group{table, 0};
@@ -11,9 +13,29 @@ tern::shell::CommandGroup group{table, 0};
 
 extern "C" {
 
+namespace {
+// The seed's help text is usage and description in one: "led <on|off> Toggle LED". The
+// description starts at the first word after the name that is not an argument
+// (<...>, [...], or a|b choices); with none, the text is only a usage.
+const char* description_in(const char* name, const char* help) {
+    if (help == nullptr) return nullptr;
+    size_t n = strlen(name);
+    if (strncmp(help, name, n) != 0 || (help[n] != ' ' && help[n] != '\0')) return help;
+    const char* p = help + n;
+    for (;;) {
+        while (*p == ' ') ++p;
+        if (*p == '\0') return nullptr;
+        const char* word = p;
+        while (*p != ' ' && *p != '\0') ++p;
+        bool argument = *word == '<' || *word == '[' || *word == '-' || memchr(word, '|', p - word);
+        if (!argument) return word;
+    }
+}
+}  // namespace
+
 int shell_register_cmd(const char* name, shell_cmd_fn handler, const char* help) {
     if (name == nullptr || handler == nullptr || group.count >= SHELL_MAX_COMMANDS) return -1;
-    table[group.count] = {name, handler, help, nullptr, nullptr};
+    table[group.count] = {name, handler, help, description_in(name, help), nullptr};
     ++group.count;
     tern::shell::register_commands(group);
     return 0;

@@ -61,8 +61,22 @@ void puts(const char* s) {
     write(s, strlen(s));
 }
 
+// A seed-style help text ("led <on|off> Toggle LED") is one string whose summary is its
+// tail (register_c.cpp): the usage is what comes before the summary.
 void print_usage(const Command& c) {
-    printf("usage: %s\r\n", c.usage != nullptr ? c.usage : c.name);
+    if (c.usage == nullptr) {
+        printf("usage: %s\r\n", c.name);
+        return;
+    }
+    size_t n = strlen(c.usage);
+    if (c.summary >= c.usage && c.summary <= c.usage + n) {
+        n = static_cast<size_t>(c.summary - c.usage);
+        while (n > 0 && c.usage[n - 1] == ' ') --n;
+    }
+    puts("usage: ");
+    if (n == 0) puts(c.name);  // the text was only a description
+    else write(c.usage, n);
+    puts("\r\n");
 }
 
 void set_prompt(const char* prompt) {

@@ -137,8 +137,16 @@ void tester_main(void*) {
     CHECK_EQ(shell_register_cmd("led", cmd_led, "led <on|off> Toggle LED"), 0);
     CHECK_EQ(shell_exec("led on"), 0);
     CHECK_EQ(led_state, 1);
-    CHECK(has(run("led", 1), "usage: led <on|off> Toggle LED\r\n"));
-    CHECK(has(run("help"), "led        led <on|off> Toggle LED\r\n"));
+    // The seed's help text is usage and description in one: each is shown once, where it
+    // belongs (issue 22 item 5: `help` showed "led        led <on|off> Toggle LED").
+    CHECK(has(run("led", 1), "usage: led <on|off>\r\n"));
+    CHECK(has(run("help"), "led        Toggle LED\r\n"));
+    CHECK(has(run("help led"), "usage: led <on|off>\r\n  Toggle LED\r\n"));
+    CHECK_EQ(shell_register_cmd("beep", cmd_led, "Sound the buzzer"), 0);
+    CHECK(has(run("help"), "beep       Sound the buzzer\r\n"));
+    CHECK(has(run("help beep"), "usage: beep\r\n  Sound the buzzer\r\n"));
+    CHECK_EQ(shell_register_cmd("mode", cmd_led, "mode fast|slow"), 0);
+    CHECK(has(run("help"), "mode       mode fast|slow\r\n"));
     CHECK_EQ(shell_register_cmd(nullptr, cmd_led, "x"), -1);
 
     Tick before = now();
