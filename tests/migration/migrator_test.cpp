@@ -524,3 +524,20 @@ TEST(Transitions, ForgedWellFormedMessagesNeverCrashTheStateMachine) {
         settle(w, 20000);
     }
 }
+
+// A program that asks to move itself (migrate("n2") ...): each request starts a migration
+// from wherever it runs; the journey's output is exactly one unmoved run's.
+TEST(Transitions, ProgramAsksToMoveItself) {
+    World w(15, 3);
+    w.manual = true;
+    const Program* p = find_program("traveller");
+    ASSERT_NE(p, nullptr);
+    w.launch(1, *p);
+    settle(w);
+    int moved = 0;
+    for (const LoggedEvent& e : w.events)
+        if (e.kind == Event::Kind::moved && e.role == Role::source) moved++;
+    EXPECT_GE(moved, 4);  // legs 3, 7, 11, ... ask for n1, n2, n3 in turn
+    EXPECT_EQ(w.output("traveller"), p->reference);
+    EXPECT_TRUE(w.violations.empty());
+}

@@ -58,6 +58,7 @@ bool run_reference(Program* p, std::string* error) {
             host.clock += vm->sleep_remaining_ms();
             continue;
         }
+        if (s == ccbpf::Status::Migrate) continue;  // a run that never moves goes on
         if (s != ccbpf::Status::Slice && s != ccbpf::Status::Yielded) {
             *error = "reference run did not halt cleanly";
             return false;
@@ -87,7 +88,7 @@ const std::vector<Program>& corpus() {
             {"hanoi", conf + "hanoi.c"},            {"fib", conf + "fib_recursive.c"},
             {"sieve", conf + "sieve.c"},            {"gcd", conf + "gcd_lcm.c"},
             {"mutual", conf + "mutual_recursion.c"}, {"bubble", conf + "bubble_sort.c"},
-            {"sleeper", mig + "sleeper.c"},
+            {"sleeper", mig + "sleeper.c"},         {"traveller", mig + "traveller.c"},
         };
         for (const auto& [name, path] : files) {
             Program p;
@@ -408,6 +409,22 @@ void World::step(std::uint32_t budget) {
                     c->state = Copy::State::halted;
                     halted_[c->name] = true;
                     continue;
+                }
+                if (s == ccbpf::Status::Migrate) {
+                    // The program asked to move: "nK" names node K. A move refused at
+                    // once (no such node, itself, busy) lets it go on here.
+                    const char* to = c->vm->migrate_target();
+                    NodeId k = to[0] == 'n' ? NodeId(std::atoi(to + 1)) : 0;
+                    if (k >= 1 && k <= nodes_.size() && k != n->id()) {
+                        std::string name = c->name;
+                        Reason why = n->migrator().start(now_, name.c_str(), k);
+                        if (trace)
+                            std::fprintf(stderr, "%6llu  node %u: %s asks to go to %u: %s\n",
+                                         (unsigned long long)now_, n->id(), name.c_str(), k,
+                                         why == Reason::none ? "started" : reason_text(why));
+                        if (why == Reason::none && on_start) on_start(n->id(), k);
+                        continue;  // the copy may be gone from the table now
+                    }
                 }
                 if (s == ccbpf::Status::Trapped) {
                     c->state = Copy::State::trapped;
