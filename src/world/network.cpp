@@ -1,5 +1,5 @@
 // The world's network layer: hellos, link-state adverts, routes, forwarding, liveness.
-// docs/world.md explains the choices; docs/world-wire.md has the bytes.
+// docs/world-network.md explains the choices; docs/world-wire.md has the bytes.
 #include "tern/world/network.hpp"
 
 namespace tern::world {

@@ -4,7 +4,7 @@
 //
 // The table size is a build-time knob: TERN_CRC32_TABLE_BITS = 4 (a 16-entry, 64-byte
 // table, two lookups per byte: the default, small enough for any board) or 8 (256
-// entries, 1 KiB, one lookup per byte). Figures: docs/world.md, "CRC-32".
+// entries, 1 KiB, one lookup per byte). Figures: docs/world-network.md, "CRC-32".
 #pragma once
 #include <stddef.h>
 #include <stdint.h>

@@ -8,7 +8,7 @@
 // that string as one datagram. A stream link COBS-encodes it and puts a 0x00 delimiter
 // before and after: the receiver resynchronises at the next 0x00 whatever came before
 // (garbage, a cut frame), and the overhead is bounded (1 byte per 254, plus 3), so a
-// UART's goodput stays above 0.95 for full frames (docs/world.md: why COBS, not HDLC).
+// UART's goodput stays above 0.95 for full frames (docs/world-network.md: why COBS, not HDLC).
 //
 // Rejected input is dropped and counted, one counter per reason (LinkCounters).
 #pragma once

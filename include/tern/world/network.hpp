@@ -3,11 +3,11 @@
 // fed packets (one link frame's payload, from link.hpp) with the link they came on and the
 // time; it hands packets to send per link, upper-layer payloads and events to a NetworkIo,
 // and says when it next needs to run (next_deadline()). No heap: every table is sized at
-// build time (template parameters, #ifndef knobs). docs/world.md has the design and the
+// build time (template parameters, #ifndef knobs). docs/world-network.md has the design and the
 // bounds, docs/world-wire.md the byte layout of every message.
 //
 // Liveness: a neighbour not heard for dead_ms (default 2,000 ms = 4 hellos) is down and
-// every route through it is withdrawn. Convergence: see docs/world.md, "Bounds".
+// every route through it is withdrawn. Convergence: see docs/world-network.md, "Bounds".
 #pragma once
 #include <cstddef>
 #include <cstdint>
