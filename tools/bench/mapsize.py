@@ -14,6 +14,7 @@ SUBSYSTEMS = (
     ("shell", ("src/shell/", "libtern_shell"), ("4tern5shell",)),
     ("ccbpf", ("src/ccbpf/", "libtern_ccbpf"), ("4tern5ccbpf",)),
     ("world", ("src/world/", "libtern_world"), ("4tern5world",)),
+    ("util", ("src/util/", "libtern_util"), ("4tern4util",)),
     ("capi", ("src/capi/",), ()),
     ("kernel", ("src/kernel/",), ()),
     # The C runtime's start-up: reset handler (copy .data, clear .bss, constructors, main)
