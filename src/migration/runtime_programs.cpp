@@ -54,10 +54,9 @@ Reason RuntimePrograms::restore_paused(const char* name, std::span<const std::ui
     }
 }
 
-void RuntimePrograms::drop(const char* name) {
-    programs::stop(name);
-    programs::remove(name);
-}
+// Stopped, not removed: the slot is free for any program (the runtime reuses ended slots)
+// and its image stays, so a move back here travels warm (only the snapshot).
+void RuntimePrograms::drop(const char* name) { programs::stop(name); }
 
 bool RuntimePrograms::name_taken(const char* name) {
     programs::Status st;
@@ -81,8 +80,12 @@ bool RuntimePrograms::cached_image(std::uint64_t hash, std::span<const std::uint
 
 std::uint32_t RuntimePrograms::free_memory() {
     programs::Status st;
-    for (unsigned i = 0; i < PROGRAMS_SLOTS; i++)
+    for (unsigned i = 0; i < PROGRAMS_SLOTS; i++) {
         if (!programs::status_at(i, st)) return PROGRAMS_MEMORY_BYTES;
+        if (st.state == programs::State::exited || st.state == programs::State::trapped ||
+            st.state == programs::State::stopped)
+            return PROGRAMS_MEMORY_BYTES;  // an ended slot is taken over by a restore
+    }
     return 0;
 }
 

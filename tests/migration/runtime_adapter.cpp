@@ -117,10 +117,10 @@ void tester_main(void*) {
     before = runtime_output.size();
     CHECK(before < reference.reference.size());  // it moved before its end
     programs::Status st;
-    CHECK(programs::status("mover", st) == programs::Error::no_program);  // dropped here
+    CHECK(programs::status("mover", st) == programs::Error::none);
+    CHECK(st.state == programs::State::stopped);  // let go here; its image stays
 
-    // On the simulator node for a while, then back (node 1 no longer has the image: the
-    // runtime dropped the program, so this one travels cold too).
+    // On the simulator node for a while, then back: warm (node 1 kept the image).
     for (int i = 0; i < 100000 && w.output("mover").size() < 40; i++) w.step(1000);
     CHECK(w.node(2).migrator().start(w.now(), "mover", 1) == Reason::none);
     CHECK(pump([&] { return w.node(2).copy("mover") == nullptr && m.idle() &&
@@ -136,6 +136,7 @@ void tester_main(void*) {
     CHECK(whole == reference.reference);
     CHECK(!w.output("mover").empty());  // a stretch really ran on the simulator node
     CHECK_EQ(events.moved, 2);
+    CHECK(events.cached_last);  // the way back carried only the snapshot
     CHECK_EQ(events.failed, 0);
     if (whole != reference.reference)
         print("got:\r\n%s\r\nwant:\r\n%s\r\n", whole.c_str(), reference.reference.c_str());

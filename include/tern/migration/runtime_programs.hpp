@@ -17,11 +17,11 @@ class RuntimePrograms final : public Programs {
     // checks: the runtime's message says which); memory when no slot is free.
     Reason restore_paused(const char* name, std::span<const std::uint8_t> image,
                           std::span<const std::uint8_t> snapshot) override;
-    // Stops the paused copy and forgets it.
+    // Stops the paused copy; the slot keeps its image (stopped), so a move back is warm.
     void drop(const char* name) override;
     bool name_taken(const char* name) override;
     bool cached_image(std::uint64_t hash, std::span<const std::uint8_t>* out) override;
-    // PROGRAMS_MEMORY_BYTES while a slot is empty, else 0.
+    // PROGRAMS_MEMORY_BYTES while a slot is empty or holds an ended program, else 0.
     std::uint32_t free_memory() override;
     std::uint32_t builtins() override;  // every built-in of this VM
 
