@@ -634,12 +634,12 @@ bool NetworkCore::route(NodeId dst, Route& out) const {
     return true;
 }
 
-SendResult NetworkCore::send(Millis now, NodeId dst, Proto proto, std::span<const std::uint8_t> payload) {
+SendStatus NetworkCore::send(Millis now, NodeId dst, Proto proto, std::span<const std::uint8_t> payload) {
     advance(now);
     recompute_routes();
     update_deadline();
-    if (payload.size() > kMaxPayload) return SendResult::too_big;
-    if (dst == kNoNode || dst == self_.id) return SendResult::bad_destination;
+    if (payload.size() > kMaxPayload) return SendStatus::too_big;
+    if (dst == kNoNode || dst == self_.id) return SendStatus::bad_destination;
     DataHeader h{kDefaultTtl, proto, self_.id, dst, self_.incarnation, ++tx_seq_};
     if (tx_seq_ == 0) h.seq = tx_seq_ = 1;  // 0 is not a sequence number
     if (dst == kBroadcast) {
@@ -647,14 +647,14 @@ SendResult NetworkCore::send(Millis now, NodeId dst, Proto proto, std::span<cons
         const std::size_t len = write_data(h, payload, scratch_);
         for (std::size_t link = 0; link < links_.size(); link++) io_.transmit(std::uint8_t(link), {scratch_, len});
         update_deadline();
-        return SendResult::ok;
+        return SendStatus::ok;
     }
     Route r;
-    if (!route(dst, r)) return SendResult::no_route;
+    if (!route(dst, r)) return SendStatus::no_route;
     const std::size_t len = write_data(h, payload, scratch_);
     io_.transmit(r.link, {scratch_, len});
     update_deadline();
-    return SendResult::ok;
+    return SendStatus::ok;
 }
 
 void NetworkCore::on_data(std::span<const std::uint8_t> packet) {

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "sim.hpp"
+#include "tern/world/transport.hpp"  // a binding includes both layers: no name may clash
 
 using namespace world_sim;
 using namespace tern::world::net;
@@ -44,7 +45,7 @@ TEST(Network, TwoNodesDiscoverEachOther) {
         ASSERT_TRUE(s.nodes[0]->net->route(2, r));
         EXPECT_EQ(r.hops, 1);
         EXPECT_EQ(r.next_hop, 2);
-        EXPECT_EQ(s.nodes[0]->net->send(s.now, 2, Proto::datagram, payload_of("hi")), SendResult::ok);
+        EXPECT_EQ(s.nodes[0]->net->send(s.now, 2, Proto::datagram, payload_of("hi")), SendStatus::ok);
         s.run_until(s.now + 10);
         ASSERT_EQ(s.nodes[1]->delivered.size(), 1u);
         EXPECT_EQ(s.nodes[1]->delivered[0].src, 1);
@@ -59,13 +60,13 @@ TEST(Network, SendRefusesWhatItCannotCarry) {
     s.connect(0, 1, false);
     s.start();
     auto& net = *s.nodes[0]->net;
-    EXPECT_EQ(net.send(0, 2, Proto::transport, payload_of("x")), SendResult::no_route);  // not yet
+    EXPECT_EQ(net.send(0, 2, Proto::transport, payload_of("x")), SendStatus::no_route);  // not yet
     s.run_until(50);
-    EXPECT_EQ(net.send(s.now, 2, Proto::transport, Bytes(kMaxPayload + 1)), SendResult::too_big);
-    EXPECT_EQ(net.send(s.now, 2, Proto::transport, Bytes(kMaxPayload)), SendResult::ok);
-    EXPECT_EQ(net.send(s.now, 1, Proto::transport, Bytes(3)), SendResult::bad_destination);
-    EXPECT_EQ(net.send(s.now, 0, Proto::transport, Bytes(3)), SendResult::bad_destination);
-    EXPECT_EQ(net.send(s.now, 9, Proto::transport, Bytes(3)), SendResult::no_route);
+    EXPECT_EQ(net.send(s.now, 2, Proto::transport, Bytes(kMaxPayload + 1)), SendStatus::too_big);
+    EXPECT_EQ(net.send(s.now, 2, Proto::transport, Bytes(kMaxPayload)), SendStatus::ok);
+    EXPECT_EQ(net.send(s.now, 1, Proto::transport, Bytes(3)), SendStatus::bad_destination);
+    EXPECT_EQ(net.send(s.now, 0, Proto::transport, Bytes(3)), SendStatus::bad_destination);
+    EXPECT_EQ(net.send(s.now, 9, Proto::transport, Bytes(3)), SendStatus::no_route);
     s.run_until(s.now + 10);
     ASSERT_EQ(s.nodes[1]->delivered.size(), 1u);
     EXPECT_EQ(s.nodes[1]->delivered[0].payload.size(), kMaxPayload);
@@ -82,7 +83,7 @@ TEST(Network, ForwardsOverSeveralHopsWithTheTtlOnTheSecondHop) {
         ASSERT_NE(s.run_until_converged(1000), kNoDeadline);
         for (auto& n : s.nodes) n->record = true;
         const Bytes msg = payload_of("over four hops");
-        ASSERT_EQ(s.nodes[0]->net->send(s.now, 5, Proto::transport, msg), SendResult::ok);
+        ASSERT_EQ(s.nodes[0]->net->send(s.now, 5, Proto::transport, msg), SendStatus::ok);
         s.run_until(s.now + 20);
         ASSERT_EQ(s.nodes[4]->delivered.size(), 1u);
         EXPECT_EQ(s.nodes[4]->delivered[0].payload, msg);
@@ -182,7 +183,7 @@ TEST(Network, RebootedNeighbourIsSeenAsRestarted) {
     EXPECT_EQ(count_events(*s.nodes[0], EventKind::neighbour_restarted, 2), 1);
     EXPECT_EQ(s.nodes[2]->net->find_node(2)->incarnation, 2u);
     // data from its new life is delivered (its sequence numbers start again)
-    ASSERT_EQ(s.nodes[1]->net->send(s.now, 1, Proto::datagram, payload_of("again")), SendResult::ok);
+    ASSERT_EQ(s.nodes[1]->net->send(s.now, 1, Proto::datagram, payload_of("again")), SendStatus::ok);
     s.run_until(s.now + 10);
     ASSERT_FALSE(s.nodes[0]->delivered.empty());
     EXPECT_EQ(s.nodes[0]->delivered.back().payload, payload_of("again"));
@@ -358,8 +359,8 @@ TEST(Network, BroadcastReachesNeighboursOnly) {
     line(s, 0, 3, false);
     s.start();
     ASSERT_NE(s.run_until_converged(1000), kNoDeadline);
-    ASSERT_EQ(s.nodes[1]->net->send(s.now, kBroadcast, Proto::control, payload_of("all")), SendResult::ok);
-    ASSERT_EQ(s.nodes[0]->net->send(s.now, kBroadcast, Proto::control, payload_of("near")), SendResult::ok);
+    ASSERT_EQ(s.nodes[1]->net->send(s.now, kBroadcast, Proto::control, payload_of("all")), SendStatus::ok);
+    ASSERT_EQ(s.nodes[0]->net->send(s.now, kBroadcast, Proto::control, payload_of("near")), SendStatus::ok);
     s.run_until(s.now + 10);
     EXPECT_EQ(s.nodes[0]->delivered.size(), 1u);
     EXPECT_EQ(s.nodes[2]->delivered.size(), 1u);
@@ -489,7 +490,7 @@ TEST(NetworkFuzz, MutatedMessagesNeverBreakANode) {
     s.run_until(s.now + s.timing.lsa_max_age_ms + s.timing.dead_ms);  // forged adverts age out
     std::string why;
     EXPECT_TRUE(s.converged(&why)) << why;
-    ASSERT_EQ(s.nodes[0]->net->send(s.now, 3, Proto::datagram, payload_of("still")), SendResult::ok);
+    ASSERT_EQ(s.nodes[0]->net->send(s.now, 3, Proto::datagram, payload_of("still")), SendStatus::ok);
     s.run_until(s.now + 10);
     ASSERT_FALSE(s.nodes[2]->delivered.empty());
     EXPECT_EQ(s.nodes[2]->delivered.back().payload, payload_of("still"));

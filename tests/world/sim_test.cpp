@@ -187,7 +187,7 @@ void run_schedule(std::uint64_t seed, Stats& st) {
     for (int k = 0; k < 20; k++) {
         const int a = int(r.below(std::uint32_t(n))), b = int(r.below(std::uint32_t(n)));
         if (a == b) continue;
-        ASSERT_EQ(s.nodes[a]->net->send(s.now, s.nodes[b]->id, Proto::datagram, traffic.make(r, *s.nodes[a])), SendResult::ok)
+        ASSERT_EQ(s.nodes[a]->net->send(s.now, s.nodes[b]->id, Proto::datagram, traffic.make(r, *s.nodes[a])), SendStatus::ok)
             << "seed " << seed;
         expected++;
     }

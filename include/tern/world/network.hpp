@@ -190,7 +190,7 @@ protected:
     ~NetworkIo() = default;
 };
 
-enum class SendResult : std::uint8_t { ok, no_route, too_big, bad_destination };
+enum class SendStatus : std::uint8_t { ok, no_route, too_big, bad_destination };
 
 struct NetCounters {
     std::uint32_t malformed = 0;        // any ParseError
@@ -229,7 +229,7 @@ public:
     NetworkCore(const Storage& storage, const Identity& self, NetworkIo& io, Millis now, Timing timing = {});
 
     // Sends `payload` to `dst` (a node id, or kBroadcast for every neighbour, one hop).
-    SendResult send(Millis now, NodeId dst, Proto proto, std::span<const std::uint8_t> payload);
+    SendStatus send(Millis now, NodeId dst, Proto proto, std::span<const std::uint8_t> payload);
     // A packet received on `link` (a good link frame's payload).
     void on_frame(Millis now, std::uint8_t link, std::span<const std::uint8_t> packet);
     // Runs what is due at `now` (hellos, liveness, ageing, refresh). Early or twice is harmless.

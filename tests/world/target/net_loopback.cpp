@@ -106,7 +106,7 @@ void runner_main(void*) {
     Route r{};
     ok = ok && nodes[0].net->route(3, r) && r.hops == 2;
     static const char msg[] = "two hops";
-    ok = ok && nodes[0].net->send(now, 3, Proto::datagram, {reinterpret_cast<const std::uint8_t*>(msg), sizeof msg}) == SendResult::ok;
+    ok = ok && nodes[0].net->send(now, 3, Proto::datagram, {reinterpret_cast<const std::uint8_t*>(msg), sizeof msg}) == SendStatus::ok;
     run_until([] { return nodes[2].delivered > 0; }, 50);
     ok = ok && nodes[2].delivered == 1 && nodes[1].net->counters().data_forwarded == 1;
 
