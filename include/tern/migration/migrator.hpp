@@ -115,7 +115,10 @@ struct Config {
     Millis offer_timeout_ms = 2000;    // source: no accept/refuse by then -> resume
     Millis transfer_timeout_ms = 3000; // source: no data acknowledged for this long -> abort
     Millis receive_timeout_ms = 5000;  // destination: no data for this long -> drop
-    std::uint16_t chunk_bytes = kMaxChunk;  // data bytes per message (<= kMaxChunk)
+    // Data bytes per message (<= kMaxChunk). The default makes a data message 240 bytes,
+    // what one packet of the world's network carries (tern/world/network.hpp kMaxPayload),
+    // so the protocol runs straight over its datagrams; over the transport, up to 480.
+    std::uint16_t chunk_bytes = 240 - kHeaderBytes - kDataBodyFixed - kCrcBytes;
     std::uint8_t window_chunks = 4;         // data messages in flight unacknowledged
     std::uint16_t image_version = 1;        // formats this node reads (ccBPF's)
     std::uint16_t snapshot_version = 1;
