@@ -21,6 +21,11 @@ std::uint32_t get32(const std::uint8_t* p) {
            std::uint32_t(p[3]) << 24;
 }
 
+// string_view::substr checks its position and throws, which pulls abort() into a board
+// image built without exceptions; every position here is known to be in range.
+std::string_view head(std::string_view s, std::size_t n) { return {s.data(), n < s.size() ? n : s.size()}; }
+std::string_view from(std::string_view s, std::size_t pos) { return {s.data() + pos, s.size() - pos}; }
+
 bool wire_result(std::uint8_t r) {
     return r == std::uint8_t(Result::ok) || r == std::uint8_t(Result::no_such_path) ||
            r == std::uint8_t(Result::refused) || r == std::uint8_t(Result::too_big);
@@ -29,13 +34,13 @@ bool wire_result(std::uint8_t r) {
 // A path under /nodes: the node's name and what follows it ("" or "/..."). False for "/",
 // "/nodes" and anything outside /nodes; an empty name is returned as such.
 bool split_node(std::string_view path, std::string_view& name, std::string_view& local) {
-    if (path.size() <= kNodes.size() + 1 || path.substr(0, kNodes.size()) != kNodes ||
+    if (path.size() <= kNodes.size() + 1 || head(path, kNodes.size()) != kNodes ||
         path[kNodes.size()] != '/')
         return false;
-    std::string_view rest = path.substr(kNodes.size() + 1);
+    std::string_view rest = from(path, kNodes.size() + 1);
     std::size_t slash = rest.find('/');
-    name = rest.substr(0, slash);
-    local = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash);
+    name = head(rest, slash);
+    local = slash == std::string_view::npos ? std::string_view{} : from(rest, slash);
     return true;
 }
 
@@ -151,10 +156,10 @@ Result RpcCore::serve(Op op, std::string_view local, std::span<const std::uint8_
             if (h.handler) reply.append(h.prefix), reply.append("\n");
         return Result::ok;
     }
-    std::string_view rest = local.substr(1);
+    std::string_view rest = from(local, 1);
     std::size_t slash = rest.find('/');
-    std::string_view prefix = rest.substr(0, slash);
-    rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+    std::string_view prefix = head(rest, slash);
+    rest = slash == std::string_view::npos ? std::string_view{} : from(rest, slash + 1);
     for (auto& h : handlers_) {
         if (!h.handler || h.prefix != prefix) continue;
         Result r = h.handler->handle(op, rest, body, reply);

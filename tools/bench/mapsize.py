@@ -45,15 +45,10 @@ def is_stack(section):
     return "stack" in name or "arena" in name
 
 
-def measure(path):
-    """Returns {subsystem: {"text": bytes, "ram": bytes}} plus "stacks"."""
-    sizes = {}
+def sections(path):
+    """Yields (section, size, owner) for every input section the linker kept."""
     in_map = False
     pending = None  # a long section name sits alone on its line; address and size follow
-
-    def add(sub, key, n):
-        sizes.setdefault(sub, {"text": 0, "ram": 0})[key] += n
-
     with open(path) as f:
         for line in f:
             if line.startswith("Linker script and memory map"):
@@ -75,15 +70,34 @@ def measure(path):
             owner = m.group(4).strip()
             if section is None or size == 0 or owner.startswith("load address"):
                 continue
-            sub = subsystem(owner, section)
-            if section.startswith((".text", ".rodata", ".isr_vector", ".srodata")):
-                add(sub, "text", size)
-            elif section.startswith((".data", ".sdata")):
-                add(sub, "text", size)
-                add(sub, "ram", size)
-            elif section.startswith((".bss", ".sbss", "COMMON")):
-                add("stacks" if is_stack(section) else sub, "ram", size)
+            yield section, size, owner
+
+
+def measure(path):
+    """Returns {subsystem: {"text": bytes, "ram": bytes}} plus "stacks"."""
+    sizes = {}
+
+    def add(sub, key, n):
+        sizes.setdefault(sub, {"text": 0, "ram": 0})[key] += n
+
+    for section, size, owner in sections(path):
+        sub = subsystem(owner, section)
+        if section.startswith((".text", ".rodata", ".isr_vector", ".srodata")):
+            add(sub, "text", size)
+        elif section.startswith((".data", ".sdata")):
+            add(sub, "text", size)
+            add(sub, "ram", size)
+        elif section.startswith((".bss", ".sbss", "COMMON")):
+            add("stacks" if is_stack(section) else sub, "ram", size)
     return sizes
+
+
+def object_text(path, needle):
+    """Flash bytes (.text, .rodata, .data's initial values) of the objects whose name
+    contains needle, e.g. "(rpc.cpp.obj)": one source file's share of a subsystem."""
+    return sum(size for section, size, owner in sections(path)
+               if needle in owner and section.startswith(
+                   (".text", ".rodata", ".srodata", ".data", ".sdata")))
 
 
 if __name__ == "__main__":
