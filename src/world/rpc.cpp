@@ -50,6 +50,13 @@ std::string_view trim(std::string_view path) {
     return path;
 }
 
+// "a//b": an empty component, which names nothing.
+bool empty_component(std::string_view s) {
+    for (std::size_t i = 1; i < s.size(); ++i)
+        if (s[i] == '/' && s[i - 1] == '/') return true;
+    return false;
+}
+
 bool single_component(std::string_view s) {
     return !s.empty() && s.find('/') == std::string_view::npos &&
            s.find('\0') == std::string_view::npos;
@@ -171,89 +178,69 @@ Result RpcCore::serve(Op op, std::string_view local, std::span<const std::uint8_
 std::uint32_t RpcCore::call(Millis now, Op op, std::string_view path,
                             std::span<const std::uint8_t> body, std::uint32_t timeout_ms,
                             std::uint32_t tag) {
-    Call local_call{};
-    local_call.tag = tag;
-    if (path.size() > rpc::kMaxPath || body.size() > rpc::kMaxBody) {
-        finish(local_call, Result::too_big);
-        return 0;
-    }
-    path = trim(path);
+    // The reply area of a local call sits after the largest request, so nothing overlaps.
     std::uint8_t* reply_area = scratch_ + rpc::kHeaderBytes + rpc::kMaxPath;
     ReplyWriter reply(reply_area, rpc::kMaxBody);
+    std::uint32_t id = 0;
+    Result r = start(now, op, path, body, timeout_ms, tag, reply, id);
+    if (id) return id;
+    binding_.completed(tag, r, {reply_area, reply.size()}, reply.truncated());
+    return 0;
+}
+
+Result RpcCore::start(Millis now, Op op, std::string_view path,
+                      std::span<const std::uint8_t> body, std::uint32_t timeout_ms,
+                      std::uint32_t tag, ReplyWriter& reply, std::uint32_t& id) {
+    if (path.size() > rpc::kMaxPath || body.size() > rpc::kMaxBody) return Result::too_big;
+    path = trim(path);
     std::string_view name, local;
     if (!split_node(path, name, local)) {
         // "/" and "/nodes": directories every node serves from what it knows.
-        Result r = Result::ok;
-        if (path == "/" && op == Op::list) {
-            reply.append("nodes\n");
-        } else if (path == kNodes && op == Op::list) {
-            reply.append(self_), reply.append("\n");
-            for (std::size_t i = 0;; ++i) {
-                std::string_view n = directory_.name_at(i);
-                if (n.empty()) break;
-                if (n != self_) reply.append(n), reply.append("\n");
-            }
-        } else {
-            r = path == "/" || path == kNodes ? Result::refused : Result::no_such_path;
+        bool root = path == "/";
+        if (!root && path != kNodes) return Result::no_such_path;
+        if (op != Op::list) return Result::refused;
+        if (root) return reply.append("nodes\n"), Result::ok;
+        reply.append(self_), reply.append("\n");
+        for (std::size_t i = 0;; ++i) {
+            std::string_view n = directory_.name_at(i);
+            if (n.empty()) return Result::ok;
+            if (n != self_) reply.append(n), reply.append("\n");
         }
-        finish(local_call, r, {reply_area, reply.size()}, reply.truncated());
-        return 0;
     }
-    if (name == self_) {
-        Result r = serve(op, local, body, reply);
-        finish(local_call, r, {reply_area, reply.size()}, reply.truncated());
-        return 0;
-    }
-    if (name.empty() || local.find("//") != std::string_view::npos) {
-        finish(local_call, Result::no_such_path);
-        return 0;
-    }
+    if (name == self_) return serve(op, local, body, reply);
+    if (name.empty() || empty_component(local)) return Result::no_such_path;
     NodeDirectory::Entry node = directory_.find(name);
-    if (node.id == 0) {
-        finish(local_call, Result::unknown_node);
-        return 0;
-    }
-    if (!node.reachable) {
-        finish(local_call, Result::unreachable);
-        return 0;
-    }
+    if (node.id == 0) return Result::unknown_node;
+    if (!node.reachable) return Result::unreachable;
     Call* c = nullptr;
     for (auto& k : calls_)
         if (k.id == 0) { c = &k; break; }
-    if (!c) {
-        finish(local_call, Result::busy);
-        return 0;
-    }
+    if (!c) return Result::busy;
     if (++next_call_id_ == 0) ++next_call_id_;  // 2^32 calls in one life: 0 stays "none"
     rpc::Message m{Kind::request, op, Result::ok, 0, incarnation_, next_call_id_, path, body};
-    std::size_t n = rpc::encode(m, scratch_);
-    SendResult sent = binding_.send(now, node.id, {scratch_, n});
-    if (!sent.ok()) {
-        finish(local_call, sent.error == SendError::too_big ? Result::too_big
-                           : sent.error == SendError::queue_full ? Result::busy
-                                                                 : Result::unreachable);
-        return 0;
-    }
+    SendResult sent = binding_.send(now, node.id, {scratch_, rpc::encode(m, scratch_)});
+    if (!sent.ok())
+        return sent.error == SendError::too_big      ? Result::too_big
+               : sent.error == SendError::queue_full ? Result::busy
+                                                     : Result::unreachable;
     *c = Call{now + (timeout_ms ? timeout_ms : rpc::kDefaultTimeoutMs), next_call_id_, tag,
               sent.id, node.id, op, false};
-    return c->id;
+    id = c->id;
+    return Result::ok;
 }
 
 std::uint32_t RpcCore::shell(Millis now, std::string_view node, std::string_view command_line,
                              std::uint32_t timeout_ms, std::uint32_t tag) {
     constexpr std::string_view kShell = "/shell";
-    char path[rpc::kMaxPath + 1];
+    char path[rpc::kMaxPath];
     std::size_t n = kNodes.size() + 1 + node.size() + kShell.size();
-    if (n > rpc::kMaxPath) {
-        Call c{};
-        c.tag = tag;
-        finish(c, Result::too_big);
-        return 0;
+    if (n <= rpc::kMaxPath) {
+        std::memcpy(path, kNodes.data(), kNodes.size());
+        path[kNodes.size()] = '/';
+        std::memcpy(path + kNodes.size() + 1, node.data(), node.size());
+        std::memcpy(path + kNodes.size() + 1 + node.size(), kShell.data(), kShell.size());
     }
-    std::memcpy(path, kNodes.data(), kNodes.size());
-    path[kNodes.size()] = '/';
-    std::memcpy(path + kNodes.size() + 1, node.data(), node.size());
-    std::memcpy(path + kNodes.size() + 1 + node.size(), kShell.data(), kShell.size());
+    // An over-long path is passed on with its length only: call() ends it too_big.
     return call(now, Op::control, {path, n},
                 {reinterpret_cast<const std::uint8_t*>(command_line.data()), command_line.size()},
                 timeout_ms, tag);
@@ -279,7 +266,7 @@ void RpcCore::on_request(Millis now, NodeId src, const rpc::Message& m) {
     // Only paths naming this node are served here: a request is never forwarded, and one
     // meant for another node (a stale name-to-id mapping) is answered no_such_path.
     if (split_node(trim(m.path), name, local) && name == self_ &&
-        local.find("//") == std::string_view::npos) {
+        !empty_component(local)) {
         ++counters_.served;
         r = serve(m.op, local, m.body, reply);
     }

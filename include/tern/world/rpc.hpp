@@ -211,6 +211,9 @@ class RpcCore {
     // A path on this node: handler result, reply in scratch_ body area.
     rpc::Result serve(rpc::Op op, std::string_view local, std::span<const std::uint8_t> body,
                       ReplyWriter& reply);
+    rpc::Result start(Millis now, rpc::Op op, std::string_view path,
+                      std::span<const std::uint8_t> body, std::uint32_t timeout_ms,
+                      std::uint32_t tag, ReplyWriter& reply, std::uint32_t& id);
     void on_request(Millis now, NodeId src, const rpc::Message& m);
     void on_reply(NodeId src, const rpc::Message& m);
 

@@ -99,11 +99,8 @@ Node ash(1, "ash", 0x100), birch(2, "birch", 0x200);
 Task runner;
 Stack<2048> runner_stack;
 
-// Runs one call from ash to its end; true if it ended with `want` and (if given) `text`.
-bool expect(Op op, const char* path, const char* body, RpcResult want, const char* text) {
-    std::uint32_t before = ash.completions;
-    ash.rpc.call(now, op, path, {reinterpret_cast<const std::uint8_t*>(body), std::strlen(body)},
-                 3000, 1);
+// Runs the world until ash's call ends; true if it ended with `want` and (if given) `text`.
+bool finish(std::uint32_t before, RpcResult want, const char* text) {
     for (int step = 0; step < 100000 && ash.completions == before; ++step) {
         ash.transport.poll(now, ash), birch.transport.poll(now, birch);
         ash.rpc.poll(now), birch.rpc.poll(now);
@@ -113,8 +110,15 @@ bool expect(Op op, const char* path, const char* body, RpcResult want, const cha
         if (ash.rpc.next_deadline() < next) next = ash.rpc.next_deadline();
         now = next == kNever || next <= now ? now + 1 : next;
     }
-    bool ok = ash.completions == before + 1 && ash.last == want &&
-              (!text || (ash.body_len == std::strlen(text) && !std::memcmp(ash.body, text, ash.body_len)));
+    return ash.completions == before + 1 && ash.last == want &&
+           (!text || (ash.body_len == std::strlen(text) && !std::memcmp(ash.body, text, ash.body_len)));
+}
+
+bool expect(Op op, const char* path, const char* body, RpcResult want, const char* text) {
+    std::uint32_t before = ash.completions;
+    ash.rpc.call(now, op, path, {reinterpret_cast<const std::uint8_t*>(body), std::strlen(body)},
+                 3000, 1);
+    bool ok = finish(before, want, text);
     print("rpc: %s %s -> %s\r\n", op == Op::list ? "list" : op == Op::read ? "read" : op == Op::write ? "write" : "control",
           path, rpc::result_name(ash.last));
     return ok;
@@ -127,6 +131,10 @@ void runner_main(void*) {
     ok = expect(Op::read, "/nodes/birch/stats/value", "", RpcResult::ok, "42") && ok;
     ok = expect(Op::list, "/nodes/birch/stats", "", RpcResult::ok, "board\nvalue\n") && ok;
     ok = expect(Op::control, "/nodes/birch/shell", "ps", RpcResult::ok, "ran: ps") && ok;
+    std::uint32_t before = ash.completions;
+    ash.rpc.shell(now, "birch", "uptime", 3000, 2);  // at birch uptime
+    ok = finish(before, RpcResult::ok, "ran: uptime") && ok;
+    print("rpc: at birch uptime -> %s\r\n", rpc::result_name(ash.last));
     ok = expect(Op::list, "/nodes", "", RpcResult::ok, "ash\nbirch\n") && ok;
     ok = expect(Op::read, "/nodes/ash/stats/board", "", RpcResult::ok, "mps2-an385") && ok;
     ok = expect(Op::read, "/nodes/cedar/stats/board", "", RpcResult::unknown_node, nullptr) && ok;
