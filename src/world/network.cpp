@@ -91,7 +91,8 @@ ParseError net::parse_hello(std::span<const std::uint8_t> p, Hello& h) {
     h.digest = get32(b + 24);
     h.heard_count = b[29];
     if (h.heard_count > kMaxNeighbours || p.size() != kHelloFixed + 2u * h.heard_count) return ParseError::bad_size;
-    if (!valid_id(h.id) || h.incarnation == 0 || b[28] != 0 || !read_name(b + 8, h.name)) return ParseError::bad_field;
+    h.seq = b[28];
+    if (!valid_id(h.id) || h.incarnation == 0 || !read_name(b + 8, h.name)) return ParseError::bad_field;
     for (std::size_t i = 0; i < h.heard_count; i++) {
         h.heard[i] = get16(b + kHelloFixed + 2 * i);
         if (!valid_id(h.heard[i])) return ParseError::bad_field;
@@ -149,7 +150,7 @@ std::size_t net::write_hello(const Hello& h, std::span<std::uint8_t> out) {
     put32(b + 4, h.incarnation);
     for (std::size_t i = 0; i < kNameSize; i++) b[8 + i] = std::uint8_t(h.name[i]);
     put32(b + 24, h.digest);
-    b[28] = 0, b[29] = h.heard_count;
+    b[28] = h.seq, b[29] = h.heard_count;
     for (std::size_t i = 0; i < h.heard_count; i++) put16(b + kHelloFixed + 2 * i, h.heard[i]);
     return n;
 }
@@ -333,6 +334,7 @@ void NetworkCore::send_hello(std::uint8_t link) {
     h.incarnation = self_.incarnation;
     copy_name(h.name, self_.name);
     h.digest = digest();
+    h.seq = ++hello_seq_;
     for (const Neighbour& n : neighbours_)
         if (n.id != kNoNode && n.link == link && h.heard_count < kMaxNeighbours) h.heard[h.heard_count++] = n.id;
     const std::size_t len = write_hello(h, scratch_);
@@ -461,6 +463,12 @@ void NetworkCore::on_hello(std::uint8_t link, const Hello& h) {
         drop_neighbour(*n);
         n = nullptr;
     }
+    // A datagram link can deliver an old hello after a newer one (or twice): what it says
+    // about hearing us is out of date, and acting on it would undo the two-way state.
+    if (n && std::int8_t(std::uint8_t(h.seq - n->hello_seq)) <= 0) {
+        counters_.stale++;
+        return;
+    }
     bool fresh = false;
     if (!n) {
         for (Neighbour& slot : neighbours_)
@@ -480,6 +488,7 @@ void NetworkCore::on_hello(std::uint8_t link, const Hello& h) {
         fresh = true;
     }
     n->last_heard = now_;
+    n->hello_seq = h.seq;
     bool hears_us = false;
     for (std::size_t i = 0; i < h.heard_count; i++) hears_us |= h.heard[i] == self_.id;
     if (fresh) send_hello(link);  // it learns at once that we hear it: two-way in one round trip

@@ -307,7 +307,7 @@ TEST(Network, MalformedPacketsAreCountedAndChangeNothing) {
     bad.push_back({1, 9});                                   // unknown type
     bad.push_back(Bytes(good.begin(), good.end() - 1));      // short hello
     Bytes b = good; b[29] = 1; bad.push_back(b);             // says one heard, has none
-    b = good; b[28] = 1; bad.push_back(b);                   // reserved byte set
+    b = good; b[29] = 1; b.push_back(0xFF); b.push_back(0xFF); bad.push_back(b);  // heard: broadcast id
     b = good; b[2] = b[3] = 0; bad.push_back(b);             // id 0
     b = good; b[8] = 0; bad.push_back(b);                    // empty name
     b = good; b[8 + 15] = 'z'; bad.push_back(b);             // name not terminated
@@ -399,11 +399,12 @@ std::vector<NetSample> network_samples() {
     h.incarnation = 0x0A0B0C0D;
     std::strcpy(h.name, "m3-board");
     h.digest = 0xDEADBEEF;
+    h.seq = 0x2A;
     h.heard_count = 2;
     h.heard[0] = 0x0003, h.heard[1] = 0x0204;
     Bytes b(kHelloFixed + 4);
     write_hello(h, b);
-    out.push_back({"network_hello.hex", "hello: id 0x0102, incarnation 0x0a0b0c0d, name m3-board, digest 0xdeadbeef, heard 3 and 0x0204", b});
+    out.push_back({"network_hello.hex", "hello: id 0x0102, incarnation 0x0a0b0c0d, name m3-board, digest 0xdeadbeef, seq 0x2a, heard 3 and 0x0204", b});
     Lsa l{};
     l.origin = 0x0102;
     l.incarnation = 0x0A0B0C0D;

@@ -29,6 +29,23 @@ std::uint64_t env_or(const char* name, std::uint64_t fallback) {
     return v && *v ? std::strtoull(v, nullptr, 10) : fallback;
 }
 
+// What a node believes, for a failing schedule's report.
+void dump(const Sim& s, int i) {
+    const Node& n = *s.nodes[i];
+    std::printf("%s (id %u, incarnation %u, alive %d, t=%llu):\n", n.name.c_str(), n.id, n.incarnation, n.alive,
+                (unsigned long long)s.now);
+    for (const auto& nb : n.net->neighbours())
+        if (nb.id)
+            std::printf("  neighbour %u link %u two_way %d incarnation %u last_heard %llu\n", nb.id, nb.link, nb.two_way,
+                        nb.incarnation, (unsigned long long)nb.last_heard);
+    for (const auto& e : n.net->nodes()) {
+        std::printf("  node %u lsa %d inc %u seq %u expires %llu hops %u next %u link %u nbrs", e.id, e.has_lsa,
+                    e.incarnation, e.seq, (unsigned long long)e.expires, e.hops, e.next_hop, e.link);
+        for (int k = 0; k < e.count; k++) std::printf(" %u", e.neighbours[k]);
+        std::printf("\n");
+    }
+}
+
 struct Stats {
     Millis worst_converge = 0, worst_down = 0, worst_restore = 0;
     std::uint64_t delivered = 0, duplicates_suppressed = 0, rejected_frames = 0, schedules = 0, nodes = 0;
@@ -224,7 +241,10 @@ void run_schedule(std::uint64_t seed, Stats& st) {
     {
         const Millis bound = t.hello_ms + (diameter() + 4) * quiet_delay;
         const Millis took = s.run_until_converged(bound + 100, 5);
-        ASSERT_NE(took, kNoDeadline) << "seed " << seed << " after a restore: " << (s.converged(&why), why);
+        if (took == kNoDeadline)
+            for (int i = 0; i < n && i < 4; i++) dump(s, i);
+        ASSERT_NE(took, kNoDeadline) << "seed " << seed << " after a restore: " << (s.converged(&why), why)
+                                     << (kill ? " (node reset)" : " (link restored)") << " victim " << victim;
         EXPECT_LE(took, bound) << "seed " << seed;
         st.worst_restore = std::max(st.worst_restore, took);
     }

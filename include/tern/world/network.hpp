@@ -74,6 +74,7 @@ struct Hello {
     Incarnation incarnation;
     char name[kNameSize];
     std::uint32_t digest;  // of the sender's advert database (DB sync when it differs)
+    std::uint8_t seq;      // +1 at every hello the sender sends (mod 256): an older one is ignored
     std::uint8_t heard_count;
     NodeId heard[kMaxNeighbours];  // neighbours the sender hears on this link
 };
@@ -130,6 +131,7 @@ struct Neighbour {
     std::uint8_t link;
     bool two_way;  // it lists us in its hellos
     std::uint8_t digest_mismatches;
+    std::uint8_t hello_seq;  // of its last hello: a reordered older one must not undo a newer
     Incarnation incarnation;
     Millis last_heard;
     Millis last_sync;
@@ -279,6 +281,7 @@ private:
     Millis deadline_ = 0;
     std::size_t used_ = 1;  // slots [0, used_) have been allocated at some time
     std::uint32_t tx_seq_ = 0;
+    std::uint8_t hello_seq_ = 0;
     std::uint32_t jitter_state_;
     bool routes_dirty_ = true;
     struct Reported {
@@ -306,7 +309,8 @@ class Network : private net::Tables<Links, Nodes, Neighbours>, public NetworkCor
     using T = net::Tables<Links, Nodes, Neighbours>;  // a base, so it exists before the core
 
 public:
-    static_assert(Nodes >= 2 && Links >= 1 && Neighbours >= 1 && Neighbours <= net::kMaxNeighbours);
+    static_assert(Nodes >= 2 && Nodes <= net::kMaxNodes, "routes are computed over at most kMaxNodes (TERN_WORLD_MAX_NODES)");
+    static_assert(Links >= 1 && Links < 0xFF && Neighbours >= 1 && Neighbours <= net::kMaxNeighbours);
     Network(const Identity& self, NetworkIo& io, Millis now, Timing timing = {}, std::size_t links = Links)
         : T{}, NetworkCore({T::node_table, T::neighbour_table, {T::link_table, links < Links ? links : Links}}, self, io, now, timing) {}
     Network(const Network&) = delete;
