@@ -481,3 +481,73 @@ TEST(RpcSim, AThousandSchedules) {
 }
 
 }  // namespace
+
+// ---- the directory over a real network
+
+#include "tern/world/rpc_network.hpp"
+
+namespace {
+struct NetEnd final : NetworkIo {
+    Network<1, 8, 4>* other = nullptr;
+    Millis* now = nullptr;
+    bool cut = false;
+    void transmit(std::uint8_t, std::span<const std::uint8_t> packet) override {
+        if (!cut) pending.emplace_back(packet.begin(), packet.end());
+    }
+    void deliver(NodeId, Proto, std::span<const std::uint8_t>) override {}
+    void event(const Event&) override {}
+    std::vector<Bytes> pending;
+};
+
+TEST(RpcDirectory, NamesResolveThroughTheNetworksNodeTable) {
+    Millis now = 0;
+    Identity ia{}, ib{};
+    ASSERT_TRUE(make_identity(1, 10, "alpha", ia));
+    ASSERT_TRUE(make_identity(2, 20, "beta", ib));
+    NetEnd ea, eb;
+    Network<1, 8, 4> a(ia, ea, now), b(ib, eb, now);
+    ea.other = &b, eb.other = &a;
+    auto run = [&](Millis until) {
+        while (now < until) {
+            for (int round = 0; round < 4; ++round) {
+                auto pa = std::exchange(ea.pending, {});
+                auto pb = std::exchange(eb.pending, {});
+                for (auto& p : pa) b.on_frame(now, 0, p);
+                for (auto& p : pb) a.on_frame(now, 0, p);
+            }
+            a.poll(now), b.poll(now);
+            Millis next = std::min(a.next_deadline(), b.next_deadline());
+            now = std::max(now + 1, std::min(next, until));
+        }
+    };
+    NetworkDirectory dir(a);
+    EXPECT_EQ(dir.find("beta").id, 0);  // not heard of yet
+    run(5000);
+    auto beta = dir.find("beta");
+    EXPECT_EQ(beta.id, 2);
+    EXPECT_TRUE(beta.reachable);
+    EXPECT_EQ(dir.find("alpha").id, 1);
+    EXPECT_EQ(dir.name_at(0), "beta");
+    EXPECT_EQ(dir.name_at(1), "");
+    EXPECT_EQ(dir.find("gamma").id, 0);
+
+    // The RPC core over it: list /nodes, and a call to beta once its route is gone.
+    struct Binding final : RpcBinding {
+        std::vector<Completion> done;
+        SendResult send(Millis, NodeId, std::span<const std::uint8_t>) override { return {1, SendError::none}; }
+        void completed(std::uint32_t tag, Result r, std::span<const std::uint8_t> body, bool t) override {
+            done.push_back({tag, r, Bytes(body.begin(), body.end()), t});
+        }
+    } binding;
+    RpcCore core("alpha", 10, dir, binding);
+    core.call(now, Op::list, "/nodes", {}, 0, 1);
+    ASSERT_EQ(binding.done.size(), 1u);
+    EXPECT_EQ(text_of(binding.done[0].body), "alpha\nbeta\n");
+    ea.cut = eb.cut = true;
+    run(now + 60000);  // past the liveness bound: beta's route is withdrawn
+    core.call(now, Op::read, "/nodes/beta/stats/uptime", {}, 0, 2);
+    ASSERT_EQ(binding.done.size(), 2u);
+    EXPECT_EQ(binding.done[1].result, Result::unreachable) << rpc::result_name(binding.done[1].result);
+    EXPECT_EQ(binding.done.size(), 2u);
+}
+}  // namespace
