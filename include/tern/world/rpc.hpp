@@ -147,7 +147,8 @@ class NodeDirectory {
 class RpcBinding {
   public:
     virtual SendResult send(Millis now, NodeId dst, std::span<const std::uint8_t> message) = 0;
-    // body: valid only during the call; the handler's reply (ok, and refused if it wrote one).
+    // body: the handler's reply, valid only during the call (it lives in the core's message
+    // buffer: a call started from here must not pass it as its own body).
     virtual void completed(std::uint32_t tag, rpc::Result result,
                            std::span<const std::uint8_t> body, bool truncated) = 0;
 
