@@ -347,8 +347,10 @@ void NetworkCore::send_lsa(const NodeEntry& e, std::uint8_t link) {
     l.origin = e.id;
     l.incarnation = e.incarnation;
     l.seq = e.seq;
-    const Millis left = (e.expires - now_) / 1000;
-    if (left == 0) return;  // about to die: let it
+    // Rounded up: rounded down, every later re-send (a database sync, an answer to an older
+    // copy) would take up to a second off a copy that is still current. Up costs at most a
+    // second per re-send, and a holder never extends its own copy, so nothing lives on.
+    const Millis left = (e.expires - now_ + 999) / 1000;
     l.lifetime_s = std::uint16_t(left > 0xFFFF ? 0xFFFF : left);
     copy_name(l.name, e.name);
     l.count = e.count;

@@ -172,6 +172,29 @@ TEST(Network, DeadNodeIsWithdrawnEverywhere) {
     EXPECT_EQ(s.nodes[0]->net->find_node(3)->incarnation, 2u);
 }
 
+// Adverts live 60 s and are refreshed every 20 s: a long line stays converged for three
+// lifetimes, and a node that stops is forgotten once its advert's lifetime is over.
+TEST(Network, AdvertsLiveThroughRefreshAndAgeOut) {
+    Sim s(16);
+    add_nodes(s, 40);
+    line(s, 0, 40, false);
+    s.faults.delay_min = s.faults.delay_max = 2;
+    s.start();
+    ASSERT_NE(s.run_until_converged(2000), kNoDeadline);
+    for (Millis t = s.now; t < s.timing.lsa_max_age_ms * 3; t += 1000) {
+        s.run_until(t);
+        std::string why;
+        ASSERT_TRUE(s.converged(&why)) << "t=" << t << ": " << why;
+    }
+    const net::NodeEntry* far = s.nodes[39]->net->find_node(1);
+    ASSERT_NE(far, nullptr);
+    EXPECT_GT(far->expires, s.now + s.timing.lsa_max_age_ms - s.timing.lsa_refresh_ms - 40 * 1000);
+    s.kill(0);
+    s.run_until(s.now + s.timing.lsa_max_age_ms + 41 * 1000);
+    const net::NodeEntry* gone = s.nodes[39]->net->find_node(1);
+    EXPECT_TRUE(gone == nullptr || !gone->has_lsa);
+}
+
 TEST(Network, RebootedNeighbourIsSeenAsRestarted) {
     Sim s(7);
     add_nodes(s, 3);
