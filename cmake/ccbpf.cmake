@@ -26,7 +26,8 @@ function(tern_ccbpf_host_tool out_var)
     ${PROJECT_SOURCE_DIR}/include/tern/ccbpf/*.hpp ${PROJECT_SOURCE_DIR}/tools/ccbpf/*.hpp
     ${PROJECT_SOURCE_DIR}/include/tern/util/*.hpp)
   set(tool_sources ${PROJECT_SOURCE_DIR}/tools/ccbpf/host_runtime.cpp
-    ${PROJECT_SOURCE_DIR}/tools/ccbpf/runner.cpp ${PROJECT_SOURCE_DIR}/tools/ccbpf/main.cpp)
+    ${PROJECT_SOURCE_DIR}/tools/ccbpf/runner.cpp ${PROJECT_SOURCE_DIR}/tools/ccbpf/report.cpp
+    ${PROJECT_SOURCE_DIR}/tools/ccbpf/main.cpp)
   tern_ccbpf_usage_inc(${CMAKE_BINARY_DIR}/host-tools)
   add_custom_command(OUTPUT ${tool}
     COMMAND ${TERN_HOST_CXX} -std=c++20 -O1 -I${PROJECT_SOURCE_DIR}/include

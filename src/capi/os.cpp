@@ -409,8 +409,12 @@ os_error_t os_timer_create(os_timer_t* timer, const char* name, os_timer_type_t 
     if (timer == nullptr || period_ms == 0 || period_ms == OS_WAIT_FOREVER) return OS_ERROR_INVALID;
     if (type != TIMER_ONE_SHOT && type != TIMER_AUTO_RELOAD) return OS_ERROR_INVALID;
     if (port::in_isr()) return OS_ERROR_WRONG_CONTEXT;
-    (void)timer_unlink_storage(timer, sizeof *timer);  // a running timer: stopped, then re-created
+    // A running timer is stopped, then re-created; masked, so that an interrupt cannot
+    // start it between the two (a period of 0 refuses starts until init below).
+    port::IrqState s = port::irq_save();
+    (void)timer_unlink_storage(timer, sizeof *timer);
     Timer* t = new (timer, capi::Place{}) Timer();
+    port::irq_restore(s);
     return err(t->init(name, type == TIMER_AUTO_RELOAD ? TimerKind::auto_reload : TimerKind::one_shot,
                        timeout_ticks(period_ms), callback, param));
 }

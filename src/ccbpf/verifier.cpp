@@ -187,7 +187,12 @@ bool verify_image(const ImageView& img, void* scratch, size_t scratch_size, char
         if (f.name_off >= img.names_size || f.flags != 0) return c.fail("bad function entry");
         if (f.end - f.entry > largest) largest = f.end - f.entry;
     }
-    if (img.func(img.entry_func).nparams != 0) return c.fail("main must take no parameters");
+    FuncInfo main_fn = img.func(img.entry_func);
+    if (main_fn.nparams != 0) return c.fail("main must take no parameters");
+    // main's frame and evaluation stack must fit above the globals (checked here rather than
+    // at load so that every reader of an image, the tool's disasm and inspect too, agrees).
+    if (uint64_t(img.globals_end) + main_fn.frame_size + 4ull * main_fn.max_stack > img.mem_size)
+        return c.fail("stack too small for main()");
     for (uint32_t i = 0; i < img.line_count; i++) {
         LineEntry e = img.line(i);
         if (e.pc >= img.code_count || (i && e.pc < img.line(i - 1).pc))

@@ -4,14 +4,12 @@
 #include <string.h>
 
 #include <string>
-#include <vector>
 
 #include "host_runtime.hpp"
+#include "report.hpp"
 #include "runner.hpp"
-#include "tern/ccbpf/disasm.hpp"
 #include "tern/ccbpf/image.hpp"
 #include "tern/ccbpf/snapshot.hpp"
-#include "tern/ccbpf/verifier.hpp"
 
 using namespace tern::ccbpf;
 using namespace tern::ccbpf::hosttool;
@@ -151,15 +149,8 @@ bool load_parsed(const char* file, Bytes* image, ImageView* view) {
         fprintf(stderr, "%s\n", err.c_str());
         return false;
     }
-    // The same checks as `run` (framing, then the verifier): disasm and inspect walk the
-    // function and line tables, which only the verifier proves lie inside the code.
     char why[160];
-    if (!image_parse(image->data(), image->size, view, why, sizeof why)) {
-        fprintf(stderr, "ccbpf: %s\n", why);
-        return false;
-    }
-    std::vector<uint16_t> scratch(size_t(view->code_count) + 1);
-    if (!verify_image(*view, scratch.data(), scratch.size() * sizeof(uint16_t), why, sizeof why)) {
+    if (!validate_image(image->data(), image->size, view, why, sizeof why)) {
         fprintf(stderr, "ccbpf: %s\n", why);
         return false;
     }
@@ -171,45 +162,7 @@ int cmd_disasm(int argc, char** argv) {
     Bytes image;
     ImageView v;
     if (!load_parsed(argv[0], &image, &v)) return 1;
-    uint32_t li = 0;
-    for (uint32_t f = 0; f < v.func_count; f++) {
-        FuncInfo fi = v.func(f);
-        printf("%s:  ; func#%u params=%u frame=%u max_stack=%u\n", v.func_name(f), f, fi.nparams,
-               fi.frame_size, fi.max_stack);
-        for (uint32_t pc = fi.entry; pc < fi.end; pc++) {
-            char text[96];
-            disasm_insn(v.code[pc], pc, text, sizeof text);
-            std::string line;
-            while (li < v.line_count && v.line(li).pc == pc) {
-                line = "  ; line " + std::to_string(v.line(li).line);
-                li++;
-            }
-            printf("  %5u  %-28s%s\n", pc, text, line.c_str());
-        }
-    }
-    return 0;
-}
-
-int inspect_snapshot(const std::string& bytes) {
-    const uint8_t* b = reinterpret_cast<const uint8_t*>(bytes.data());
-    char why[160];
-    if (!snapshot_check_framing(b, bytes.size(), why, sizeof why)) {
-        fprintf(stderr, "ccbpf: %s\n", why);
-        return 1;
-    }
-    static const char* const kStates[] = {"running", "sleeping", "halted", "trapped"};
-    uint32_t state = rd32(b + 36);
-    printf("ccBPF snapshot v%u, %zu bytes\n", rd16(b + 4), bytes.size());
-    printf("  image hash   %016llx\n", (unsigned long long)rd64(b + 8));
-    printf("  pc %u  fp %u  sp %u  acc %u  depth %u\n", rd32(b + 16), rd32(b + 20), rd32(b + 24),
-           rd32(b + 28), rd32(b + 32));
-    printf("  state        %s (exit code %d)\n", state < 4 ? kStates[state] : "?",
-           int32_t(rd32(b + 40)));
-    printf("  sleep left   %u ms, elapsed %u ms, rand state %u\n", rd32(b + 48), rd32(b + 52),
-           rd32(b + 44));
-    printf("  memory       %u bytes of globals + %u bytes of live stack (of %u)\n", rd32(b + 56),
-           rd32(b + 60), rd32(b + 64));
-    printf("  crc          ok\n");
+    print_disasm(v, stdout);
     return 0;
 }
 
@@ -217,23 +170,12 @@ int cmd_inspect(int argc, char** argv) {
     if (argc != 1) return usage();
     std::string bytes;
     if (read_file(argv[0], &bytes) && bytes.size() >= 4 && !memcmp(bytes.data(), "CCBS", 4))
-        return inspect_snapshot(bytes);
+        return print_snapshot(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(),
+                              stdout, stderr);
     Bytes image;
     ImageView v;
     if (!load_parsed(argv[0], &image, &v)) return 1;
-    printf("ccBPF image v%u, %zu bytes\n", kImageVersion, v.size);
-    printf("  content hash %016llx\n", (unsigned long long)v.hash);
-    printf("  code         %u instructions (%u bytes)\n", v.code_count,
-           unsigned(v.code_count * sizeof(Insn)));
-    printf("  data         %u bytes initialised, globals end at %u\n", v.data_size, v.globals_end);
-    printf("  memory       %u bytes (stack %u)\n", v.mem_size, v.mem_size - v.globals_end);
-    printf("  lines        %u entries\n", v.line_count);
-    printf("  functions    %u (entry: %s)\n", v.func_count, v.func_name(v.entry_func));
-    for (uint32_t f = 0; f < v.func_count; f++) {
-        FuncInfo fi = v.func(f);
-        printf("    %-20s pc %u..%u params %u frame %u max_stack %u\n", v.func_name(f), fi.entry,
-               fi.end, fi.nparams, fi.frame_size, fi.max_stack);
-    }
+    print_image_info(v, stdout);
     return 0;
 }
 
