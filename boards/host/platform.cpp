@@ -1,5 +1,7 @@
 // The host board's device table: the console is the process's stdout and stdin, power is
-// the host port's idle and reset. There is no board counter, GPIO or flash.
+// the host port's idle and reset, and GPIO is 32 simulated pins whose output changes are
+// printed ("gpio: pin 0 -> high"), so an app that drives a LED shows it. There is no
+// board counter or flash.
 #include <errno.h>
 #include <poll.h>
 #include <unistd.h>
@@ -29,11 +31,33 @@ int console_read_byte() {
     return n == 1 ? c : -1;
 }
 
+// Simulated pins: an output's level reads back; a change of level is printed.
+constexpr uint32_t gpio_pins = 32;
+uint32_t gpio_levels = 0;
+os_error_t gpio_configure(uint32_t pin, hal_pin_mode_t) {
+    return pin < gpio_pins ? OS_OK : OS_ERROR_INVALID;
+}
+void gpio_write(uint32_t pin, int high) {
+    if (pin >= gpio_pins) return;
+    uint32_t bit = 1u << pin, was = gpio_levels & bit;
+    gpio_levels = high != 0 ? (gpio_levels | bit) : (gpio_levels & ~bit);
+    if ((gpio_levels & bit) == was) return;
+    char line[32] = "gpio: pin ";
+    size_t n = 10;
+    if (pin >= 10) line[n++] = static_cast<char>('0' + pin / 10);
+    line[n++] = static_cast<char>('0' + pin % 10);
+    const char* level = high != 0 ? " -> high\r\n" : " -> low\r\n";
+    for (const char* c = level; *c != '\0'; ++c) line[n++] = *c;
+    port::console_write(line, n);
+}
+int gpio_read(uint32_t pin) { return pin < gpio_pins ? static_cast<int>((gpio_levels >> pin) & 1u) : 0; }
+
 void power_sleep() { port::wait_for_interrupt(); }
 void power_reset() { port::reset(); }
 
 constexpr UartOps console{console_init, console_putc, console_write, console_read_byte};
 constexpr PowerOps power{power_sleep, nullptr, power_reset};
+constexpr GpioOps gpio{gpio_pins, gpio_configure, gpio_write, gpio_read};
 
 }  // namespace
 
@@ -43,7 +67,7 @@ constexpr Platform board_platform{
     .timer = nullptr,
     .block = nullptr,
     .net = nullptr,
-    .gpio = nullptr,
+    .gpio = &gpio,
     .flash = nullptr,
     .spi = {},
     .i2c = {},

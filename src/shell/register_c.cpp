@@ -1,6 +1,10 @@
 // The seed's one-command-at-a-time registration, for C code and ports of seed apps. Its
 // table lives in this file, so an image that never calls it does not pay its RAM.
 #include "tern/shell.h"
+#include "tinyos/shell.h"
+// This file defines both: tern's shell_start and the seed's, which the header renames.
+#undef shell_io_t
+#undef shell_start
 
 #include "tern/shell.hpp"
 
@@ -48,6 +52,32 @@ void shell_set_prompt(const char* prompt) { tern::shell::set_prompt(prompt); }
 int shell_start(const shell_io_t* io) {
     if (io == nullptr) return -1;
     return tern::shell::start({io->getc, io->write, io->ctx}) ? 0 : -1;
+}
+
+// The seed's callbacks (tinyos/shell.h) under tern's stream: a context-free getc, and a
+// puts that needs NUL-terminated text, so writes go through it in terminated pieces.
+namespace {
+tinyos_shell_io_t seed_io;
+
+int seed_getc(void*) { return seed_io.getc(); }
+
+void seed_write(void*, const char* s, size_t n) {
+    char piece[48];
+    while (n > 0) {
+        size_t k = n < sizeof piece - 1 ? n : sizeof piece - 1;
+        memcpy(piece, s, k);
+        piece[k] = '\0';
+        seed_io.puts(piece);
+        s += k;
+        n -= k;
+    }
+}
+}  // namespace
+
+int tinyos_shell_start(const tinyos_shell_io_t* io) {
+    if (io == nullptr || io->getc == nullptr || io->puts == nullptr) return -1;
+    seed_io = *io;
+    return tern::shell::start({seed_getc, seed_write, nullptr}) ? 0 : -1;
 }
 
 }  // extern "C"

@@ -16,5 +16,7 @@ inline constexpr uintptr_t uart_base[] = {0x40004000u, 0x40005000u, 0x40006000u,
 inline constexpr uintptr_t counter_timer_base = 0x40000000u;  // CMSDK APB timer 0
 inline constexpr uintptr_t wake_timer_base = 0x40001000u;     // CMSDK APB timer 1
 inline constexpr unsigned wake_timer_irq = 9;
+inline constexpr uintptr_t fpgaio_base = 0x40028000u;  // FPGA I/O: LED0 (two user LEDs)
+inline constexpr uint32_t user_leds = 2;
 
 }  // namespace tern::board::map

@@ -18,5 +18,7 @@ inline constexpr uintptr_t uart_base[] = {0x50200000u, 0x50201000u, 0x50202000u,
 inline constexpr uintptr_t counter_timer_base = 0x50000000u;  // SSE-200 timer 0
 inline constexpr uintptr_t wake_timer_base = 0x50001000u;     // SSE-200 timer 1
 inline constexpr unsigned wake_timer_irq = 4;
+inline constexpr uintptr_t fpgaio_base = 0x50302000u;  // FPGA I/O (secure alias): LED0
+inline constexpr uint32_t user_leds = 2;
 
 }  // namespace tern::board::map
