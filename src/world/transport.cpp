@@ -165,6 +165,25 @@ void TransportCore::restart_streams(Peer& p) {
     if (re_.reserved == i) re_.reserved = kNone;
 }
 
+// The peer's incarnation is `inc`, larger than the one known: a new stream both ways.
+void TransportCore::learn(Peer& p, Incarnation inc, TransportSink& sink) {
+    bool was_known = p.incarnation != 0;
+    // Before anything is emitted, so that a send() from a callback joins the new stream.
+    restart_streams(p);
+    p.incarnation = inc;
+    if (was_known) {
+        lose_all(p, sink, false, LossReason::peer_reset);
+        sink.peer_reset(p.node, inc);
+    }
+    progress(p);
+}
+
+void TransportCore::on_incarnation(Millis now, NodeId node, Incarnation inc, TransportSink& sink) {
+    now_ = std::uint32_t(now), now_full_ = now;
+    Peer* p = node ? find(node) : nullptr;
+    if (p && inc > p->incarnation) learn(*p, inc, sink);
+}
+
 void TransportCore::on_packet(Millis now, NodeId src, std::span<const std::uint8_t> bytes,
                               TransportSink& sink) {
     now_ = std::uint32_t(now), now_full_ = now;
@@ -186,17 +205,7 @@ void TransportCore::on_packet(Millis now, NodeId src, std::span<const std::uint8
         ++counters_.stale_incarnation;
         return;
     }
-    if (src_inc != p->incarnation) {
-        bool was_known = p->incarnation != 0;
-        // Before anything is emitted, so that a send() from a callback joins the new stream.
-        restart_streams(*p);
-        p->incarnation = src_inc;
-        if (was_known) {
-            lose_all(*p, sink, false, LossReason::peer_reset);
-            sink.peer_reset(src, src_inc);
-        }
-        progress(*p);
-    }
+    if (src_inc != p->incarnation) learn(*p, src_inc, sink);
     if (dst_inc != self_) {
         // A hello, or a packet for an older life of this node: answer so the peer learns
         // this incarnation, and use nothing else in it.

@@ -161,6 +161,12 @@ class TransportCore {
     void on_packet(Millis now, NodeId src, std::span<const std::uint8_t> bytes,
                    TransportSink& sink);
     void poll(Millis now, TransportSink& sink);
+    // A hint from below: the network heard `node` with incarnation `inc` (its hellos and
+    // adverts carry the node's boot incarnation). If that is newer than the one known, the
+    // peer reset is handled now, as a packet would (messages transmitted to the old life
+    // are lost, peer_reset is emitted), so messages not yet transmitted go to the new life
+    // instead of being sent to the old one first. Unknown peers and older values: nothing.
+    void on_incarnation(Millis now, NodeId node, Incarnation inc, TransportSink& sink);
     // When poll() is next due: the last `now` seen if work is pending, kNever if idle.
     Millis next_deadline() const;
 
@@ -193,6 +199,7 @@ class TransportCore {
     void finish(transport::Message& m, TransportSink& sink, bool acked, LossReason why);
     void lose_all(transport::Peer& p, TransportSink& sink, bool queued_too, LossReason why);
     void restart_streams(transport::Peer& p);
+    void learn(transport::Peer& p, Incarnation inc, TransportSink& sink);
     void on_ack(transport::Peer& p, std::uint32_t ack, std::uint32_t have, std::uint32_t sack,
                 TransportSink& sink);
     void on_data(transport::Peer& p, std::span<const std::uint8_t> bytes, TransportSink& sink);
