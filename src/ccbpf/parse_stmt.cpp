@@ -366,6 +366,10 @@ void Compiler::return_stmt() {
         load(v);
         convert(v, rt);
     } else {
+        if (rt->kind != TY_VOID) {  // C's constraint (6.8.6.4); it used to return 0
+            diag.error(at.line, at.col, "a non-void function must return a value");
+            return;
+        }
         emit(OP_LI, 0);
     }
     emit(OP_RET, cur_func->type->nparams);
