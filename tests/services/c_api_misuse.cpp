@@ -6,13 +6,16 @@
 #include <string.h>
 
 #include "check.hpp"
+#include "tern/config_services.hpp"
 #include "tern/os.h"
+#include "tern/task.hpp"
 
 using namespace tern;
 
 namespace {
 
 tcb_t main_tcb, waiters[5], spinner_tcb, self_deleter_tcb, unlocker_tcb, never_tcb;
+tern::Stack<tern::config::os_stack_bytes> main_stack;  // as a pool stack, sized for the port
 mutex_t mutex, held;
 semaphore_t sem, binary;
 cond_var_t cond;
@@ -437,6 +440,10 @@ void main_task(void*) {
 int main() {
     test::test_name = "c_api_misuse";
     before_start();
-    CHECK_EQ(os_task_create(&main_tcb, "main", main_task, nullptr, PRIORITY_HIGH), OS_OK);
+    // The test's own task has its own stack, so that the five waiters of
+    // reinit_with_waiters() fit the C API's pool on every board (sifive_e's holds five).
+    CHECK_EQ(os_task_create_static(&main_tcb, "main", main_task, nullptr, PRIORITY_HIGH,
+                                   main_stack.data(), main_stack.size()),
+             OS_OK);
     os_start();
 }
