@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "hex_samples.hpp"
 #include "tern/ccbpf/image.hpp"
 #include "tern/migration/wire.hpp"
 
@@ -113,28 +114,9 @@ Bytes encode_bytes(const Message& m) {
     return out;
 }
 
-std::string hex(const Bytes& b) {
-    std::string s;
-    char buf[4];
-    for (std::size_t i = 0; i < b.size(); i++) {
-        std::snprintf(buf, sizeof buf, "%02x", b[i]);
-        s += buf;
-        s += (i % 16 == 15 || i + 1 == b.size()) ? "\n" : " ";
-    }
-    return s;
-}
-
-bool read_hex(const std::string& path, Bytes* out) {
-    std::ifstream f(path);
-    if (!f) return false;
-    std::string tok;
-    out->clear();
-    while (f >> tok) {
-        if (tok.size() != 2) return false;
-        out->push_back(std::uint8_t(std::strtoul(tok.c_str(), nullptr, 16)));
-    }
-    return true;
-}
+// One reader of frozen samples for the tree (tests/support/hex_samples.hpp).
+std::string hex(const Bytes& b) { return hex_samples::to_hex(b); }
+bool read_hex(const std::string& path, Bytes* out) { return hex_samples::read_hex(path, *out); }
 
 void expect_same(const Message& a, const Message& b) {
     EXPECT_EQ(a.header.type, b.header.type);

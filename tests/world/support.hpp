@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "hex_samples.hpp"
+
 namespace world_test {
 
 using Bytes = std::vector<std::uint8_t>;
@@ -33,36 +35,11 @@ struct Rng {
 
 inline std::string frozen_path(const std::string& name) { return std::string(WORLD_FROZEN_DIR) + "/" + name; }
 
-// A hex sample: bytes as hex pairs, whitespace ignored, '#' to the end of a line a comment.
-inline bool read_hex(const std::string& path, Bytes& out) {
-    std::ifstream f(path);
-    if (!f) return false;
-    out.clear();
-    std::string line;
-    while (std::getline(f, line)) {
-        auto hash = line.find('#');
-        if (hash != std::string::npos) line.resize(hash);
-        std::istringstream in(line);
-        std::string tok;
-        while (in >> tok) {
-            for (std::size_t i = 0; i < tok.size(); i += 2) {
-                if (i + 2 > tok.size()) return false;
-                out.push_back(std::uint8_t(std::stoul(tok.substr(i, 2), nullptr, 16)));
-            }
-        }
-    }
-    return true;
-}
-
+// The samples' reader and writer are the tree's one (tests/support/hex_samples.hpp).
+inline bool read_hex(const std::string& path, Bytes& out) { return hex_samples::read_hex(path, out); }
 // Writes a sample (only when TERN_WORLD_WRITE_FROZEN=1: samples are made once, by hand).
 inline void write_hex(const std::string& path, const std::string& comment, const Bytes& b) {
-    std::ofstream f(path);
-    f << "# " << comment << "\n";
-    for (std::size_t i = 0; i < b.size(); i++) {
-        char h[4];
-        std::snprintf(h, sizeof h, "%02x", b[i]);
-        f << h << ((i % 16 == 15 || i + 1 == b.size()) ? "\n" : " ");
-    }
+    hex_samples::write_hex(path, comment, b);
 }
 
 inline bool writing_frozen() {

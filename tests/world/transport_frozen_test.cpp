@@ -8,34 +8,16 @@
 #include <fstream>
 #include <string>
 
+#include "hex_samples.hpp"
 #include "transport_harness.hpp"
 #include "transport_sim.hpp"
 
 namespace tern::world::test {
 namespace {
 
-std::string hex(const Bytes& b) {
-    std::string s;
-    char buf[4];
-    for (std::size_t i = 0; i < b.size(); i++) {
-        std::snprintf(buf, sizeof buf, "%02x", b[i]);
-        s += buf;
-        s += (i % 16 == 15 || i + 1 == b.size()) ? "\n" : " ";
-    }
-    return s;
-}
-
-bool read_hex(const std::string& path, Bytes* out) {
-    std::ifstream f(path);
-    if (!f) return false;
-    std::string tok;
-    out->clear();
-    while (f >> tok) {
-        if (tok.size() != 2) return false;
-        out->push_back(std::uint8_t(std::strtoul(tok.c_str(), nullptr, 16)));
-    }
-    return true;
-}
+// One reader of frozen samples for the tree (tests/support/hex_samples.hpp).
+std::string hex(const Bytes& b) { return hex_samples::to_hex(b); }
+bool read_hex(const std::string& path, Bytes* out) { return hex_samples::read_hex(path, *out); }
 
 std::uint32_t u32(const Bytes& b, std::size_t at) {
     return b[at] | std::uint32_t(b[at + 1]) << 8 | std::uint32_t(b[at + 2]) << 16 |
